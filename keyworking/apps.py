@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KeyworkingConfig(AppConfig):
+    name = "keyworking"
+    verbose_name = "Keyworking"
