@@ -13,6 +13,7 @@ from django.db.models import Max, Q
 
 BASE_COOL_OFF = timedelta(minutes=15)
 MAX_COOL_OFF = timedelta(days=1)
+_DOUBLINGS_TO_MAX = 7  # 15 minutes doubled 7 times passes a day
 
 
 def cool_off(request=None) -> timedelta:
@@ -26,5 +27,5 @@ def cool_off(request=None) -> timedelta:
         )["most"]
         or 0
     )
-    lockouts_before = max(0, failures // settings.AXES_FAILURE_LIMIT - 1)
-    return min(BASE_COOL_OFF * (2**lockouts_before), MAX_COOL_OFF)
+    lockouts_before = min(max(0, failures // settings.AXES_FAILURE_LIMIT - 1), _DOUBLINGS_TO_MAX)
+    return min(BASE_COOL_OFF * 2**lockouts_before, MAX_COOL_OFF)

@@ -15,8 +15,14 @@ from accounts.verification import is_verified
 
 SIGNED_IN_AT_KEY = "keyworking_signed_in_at"
 
-# Reachable before MFA is complete: signing in and out, enrolment, and pages without personal data.
-_OPEN_PREFIXES = ("/accounts/", "/static/", "/healthz", "/api/", "/refer/")
+# Reachable before MFA is complete: the sign-in steps, and paths without personal data. The
+# API is left to DRF, whose session authentication ignores sessions that have not passed MFA.
+_OPEN_URL_NAMES = ("accounts:sign-in", "accounts:mfa", "accounts:sign-out")
+_OPEN_PREFIXES = ("/static/", "/healthz", "/api/")
+
+
+def _open_before_mfa(path: str) -> bool:
+    return path.startswith(_OPEN_PREFIXES) or path in {reverse(name) for name in _OPEN_URL_NAMES}
 
 
 class BearerTokenMiddleware:
@@ -65,7 +71,7 @@ class RequireVerifiedMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated and not is_verified(request) and not request.path.startswith(_OPEN_PREFIXES):
+        if request.user.is_authenticated and not is_verified(request) and not _open_before_mfa(request.path):
             if request.headers.get("HX-Request"):
                 return JsonResponse({"detail": "Multi-factor authentication required."}, status=401)
             return redirect(f"{reverse('accounts:mfa')}?{urlencode({'next': request.get_full_path()})}")

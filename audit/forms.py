@@ -4,7 +4,7 @@ from django import forms
 
 
 class AccessLogSearchForm(forms.Form):
-    area = forms.TypedChoiceField(label="Area", coerce=int, required=False, empty_value=None)
+    area_id = forms.TypedChoiceField(label="Area", coerce=int, required=False, empty_value=None)
     person_id = forms.IntegerField(
         label="Person reference",
         required=False,
@@ -24,7 +24,7 @@ class AccessLogSearchForm(forms.Form):
 
     def __init__(self, *args, areas, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].choices = [("", "All your areas"), *((area.id, area.name) for area in areas)]
+        self.fields["area_id"].choices = [("", "All your areas"), *((area.id, area.name) for area in areas)]
 
     def clean(self):
         cleaned = super().clean()

@@ -1,6 +1,7 @@
 """Strict reading of environment variables: a malformed value stops start-up with a clear message."""
 
 import os
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -44,3 +45,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def redis_url_with_db(url: str, db: int) -> str:
+    """The same Redis server, another numbered database (for keeping tests apart)."""
+    parts = urlsplit(url)
+    if parts.scheme in {"unix", "redis+socket"}:
+        # redis-py reads the database from "db"; Celery's socket transport from "virtual_host".
+        key = "db" if parts.scheme == "unix" else "virtual_host"
+        query = dict(parse_qsl(parts.query)) | {key: str(db)}
+        return f"{parts.scheme}://{parts.path}?{urlencode(query)}"  # urlunsplit would drop the "//"
+    return urlunsplit(parts._replace(path=f"/{db}"))

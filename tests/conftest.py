@@ -1,0 +1,93 @@
+"""Test set-up: the real PostgreSQL (created and migrated as the owning role, used as the
+application's role), real Redis, and a fixed cast that always includes someone of another area."""
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from areas.rls import switch_credentials, system_scope
+from areas.roles import Role
+from tests.factories import sign_in, user_with_roles
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    # Create and migrate the test database as the role that owns the tables...
+    switch_credentials(settings.DATABASE_OWNER_CREDENTIALS)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # ...then run every test as the application's role, bound by row-level security.
+    app_credentials = {"USER": settings.DATABASE_APP_ROLE, "PASSWORD": _app_password()}
+    with django_db_blocker.unblock():
+        owner = switch_credentials(app_credentials)
+    yield
+    with django_db_blocker.unblock():
+        switch_credentials(owner)  # the owner drops the test database
+
+
+def _app_password() -> str:
+    import dj_database_url
+
+    return dj_database_url.parse(settings.DATABASE_URL)["PASSWORD"]
+
+
+@pytest.fixture(autouse=True)
+def _database_in_system_scope(request):
+    """Every test may use the database. What a test sets up directly is written across all
+    areas (system scope); each request it makes is scoped to its user by the middleware."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("db")
+    with system_scope():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+
+
+# The cast: Thurrock (SET) and Newham (NEL) are "our" and "another" area throughout.
+@pytest.fixture
+def dsr_holder_thurrock():
+    return user_with_roles("dsr.thurrock", {"thurrock": [Role.DSR_HOLDER]})
+
+
+@pytest.fixture
+def area_admin_thurrock():
+    return user_with_roles("admin.thurrock", {"thurrock": [Role.AREA_ADMIN]})
+
+
+@pytest.fixture
+def area_admin_newham():
+    return user_with_roles("admin.newham", {"newham": [Role.AREA_ADMIN]})
+
+
+@pytest.fixture
+def ig_lead_thurrock():
+    return user_with_roles("ig.thurrock", {"thurrock": [Role.IG_LEAD]})
+
+
+@pytest.fixture
+def ig_lead_newham():
+    return user_with_roles("ig.newham", {"newham": [Role.IG_LEAD]})
+
+
+@pytest.fixture
+def no_role_user():
+    return user_with_roles("nobody")
+
+
+@pytest.fixture
+def signed_in(client):
+    """signed_in(user) -> the test client, signed in and MFA-verified as that user."""
+    return lambda user, **kwargs: sign_in(client, user, **kwargs)
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()

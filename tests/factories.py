@@ -1,0 +1,58 @@
+"""factory_boy factories and helpers shared by the tests."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.middleware import SIGNED_IN_AT_KEY
+from areas.models import Area
+from areas.roles import Role
+from areas.services import role_grant
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.nhs.uk")
+    password = factory.django.Password(PASSWORD)
+
+
+def area(slug: str) -> Area:
+    return Area.objects.get(slug=slug)
+
+
+def user_with_roles(username: str, roles: dict[str, list[Role]] | None = None, *, mfa: bool = True):
+    """A user holding `roles` ({area slug: [role, …]}), with a confirmed TOTP device."""
+    user = UserFactory(username=username)
+    for slug, held in (roles or {}).items():
+        for role in held:
+            role_grant(area=area(slug), user=user, role=role)
+    if mfa:
+        TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    return user
+
+
+def current_code(user) -> str:
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):0{device.digits}d}"
+
+
+def sign_in(client, user, *, verified: bool = True):
+    """A signed-in session as the real flow leaves it (password, then MFA when `verified`),
+    without spending a real TOTP code, which each test may only use once."""
+    client.force_login(user)
+    session = client.session
+    session[SIGNED_IN_AT_KEY] = timezone.now().timestamp()
+    if verified:
+        session["otp_device_id"] = TOTPDevice.objects.get(user=user, confirmed=True).persistent_id
+    session.save()
+    return client
