@@ -78,6 +78,18 @@ def scoped_tables(cursor) -> list[str]:
     return [row[0] for row in cursor.fetchall() if row[0] not in UNSCOPED_TABLES]
 
 
+def _extra_area_columns() -> dict[str, tuple[str, ...]]:
+    """Tables whose rows another area may also see, declared on the model as
+    `rls_extra_area_columns` (a transfer is seen by its destination too)."""
+    from django.apps import apps
+
+    return {
+        model._meta.db_table: tuple(model.rls_extra_area_columns)
+        for model in apps.get_models()
+        if getattr(model, "rls_extra_area_columns", ())
+    }
+
+
 def append_only_tables() -> list[str]:
     """Event (change history) tables, the access log and the migration record: the
     application may add to them, never change or remove."""
@@ -101,15 +113,20 @@ def apply_database_security(using: str = "default") -> None:
     owner_role = conn.settings_dict["USER"]
     with conn.cursor() as cursor:
         cursor.execute(_SCOPE_FUNCTION)
+        extra_columns = _extra_area_columns()
         for table in scoped_tables(cursor):
+            visible = " OR ".join(
+                f'"{column}" = ANY (keyworking_scope_area_ids())'
+                for column in ("area_id", *extra_columns.get(table, ()))
+            )
             cursor.execute(
                 f"""
                 ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;
                 ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;
                 DROP POLICY IF EXISTS {POLICY_NAME} ON "{table}";
                 CREATE POLICY {POLICY_NAME} ON "{table}"
-                  USING (area_id = ANY (keyworking_scope_area_ids()))
-                  WITH CHECK (area_id = ANY (keyworking_scope_area_ids()));
+                  USING ({visible})
+                  WITH CHECK ({visible});
                 """
             )
         if app_role == owner_role:

@@ -1,5 +1,7 @@
 """factory_boy factories and helpers shared by the tests."""
 
+from datetime import date
+
 import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -56,3 +58,33 @@ def sign_in(client, user, *, verified: bool = True):
         session["otp_device_id"] = TOTPDevice.objects.get(user=user, confirmed=True).persistent_id
     session.save()
     return client
+
+
+def person(slug: str = "thurrock", **details):
+    """A synthetic person held by the area `slug`."""
+    from dsr.models import Diagnosis
+    from dsr.services.people import person_create
+
+    defaults = {
+        "given_name": "Alex",
+        "family_name": "Testperson",
+        "date_of_birth": date(2012, 5, 17),
+        "diagnosis": Diagnosis.AUTISM,
+    }
+    return person_create(area_id=area(slug).id, **(defaults | details))
+
+
+def entry(slug: str = "thurrock", *, rating=None, decided_by=None, **details):
+    """A person with an active register entry, rated `rating` if given."""
+    from dsr.models.entry import EntryStatus
+    from dsr.services.entries import entry_open
+    from dsr.services.ratings import rating_record
+
+    opened = entry_open(person=person(slug, **details), status=EntryStatus.ACTIVE)
+    if rating is not None:
+        decided_by = decided_by or UserFactory(username=f"rater.{slug}")
+        rating_record(
+            entry=opened, rating=rating, reason="Set up for a test", decided_on=opened.added_on, decided_by=decided_by
+        )
+        opened.refresh_from_db()
+    return opened

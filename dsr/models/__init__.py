@@ -1,0 +1,28 @@
+"""The Dynamic Support Register's records, one concept per module."""
+
+from dsr.models.choices import Diagnosis, Ethnicity, Rating, Register
+from dsr.models.consent import ConsentRecord
+from dsr.models.contact import Contact
+from dsr.models.entry import RegisterEntry
+from dsr.models.episode import InpatientEpisode
+from dsr.models.meeting import Meeting
+from dsr.models.person import Person
+from dsr.models.rating import RatingChange
+from dsr.models.settings import RegisterSettings
+from dsr.models.transfer import Transfer
+
+__all__ = [
+    "ConsentRecord",
+    "Contact",
+    "Diagnosis",
+    "Ethnicity",
+    "InpatientEpisode",
+    "Meeting",
+    "Person",
+    "Rating",
+    "RatingChange",
+    "Register",
+    "RegisterEntry",
+    "RegisterSettings",
+    "Transfer",
+]
