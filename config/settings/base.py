@@ -248,6 +248,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.CursorPagination",
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "web.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Keyworking API",
