@@ -57,3 +57,10 @@ def duplicates(*, area_id: int, nhs_number: str | None, given_name: str, family_
 def open_entry(person: Person) -> RegisterEntry | None:
     """The person's entry that is not removed or declined, if any (there is at most one)."""
     return person.entries.filter(status__in=OPEN_STATUSES).first()
+
+
+def caseload_person_ids(user) -> set[int]:
+    """People currently allocated to `user` as their keyworker (within the request's scope)."""
+    from dsr.models import Allocation
+
+    return set(Allocation.objects.filter(keyworker=user, ended_on__isnull=True).values_list("person_id", flat=True))

@@ -1,5 +1,6 @@
 """The Dynamic Support Register's records, one concept per module."""
 
+from dsr.models.allocation import Allocation
 from dsr.models.choices import Diagnosis, Ethnicity, Rating, Register
 from dsr.models.consent import ConsentRecord
 from dsr.models.contact import Contact
@@ -12,6 +13,7 @@ from dsr.models.settings import RegisterSettings
 from dsr.models.transfer import Transfer
 
 __all__ = [
+    "Allocation",
     "ConsentRecord",
     "Contact",
     "Diagnosis",
