@@ -1,5 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
 app_name = "dsr"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    # DSR MDT meetings (dsr.meetings) live under /register/meetings/.
+    path("meetings/", include("dsr.meetings.urls")),
+]

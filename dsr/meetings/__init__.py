@@ -1,0 +1,1 @@
+"""DSR MDT review meetings: agenda, decisions, actions, feedback and the meeting record."""
