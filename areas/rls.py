@@ -139,7 +139,8 @@ def apply_database_security(using: str = "default") -> None:
             GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO "{app_role}";
             """
         )
-        for table in append_only_tables():
+        existing = set(conn.introspection.table_names(cursor))
+        for table in (table for table in append_only_tables() if table in existing):
             cursor.execute(f'REVOKE UPDATE, DELETE, TRUNCATE ON "{table}" FROM "{app_role}"')
 
 

@@ -11,6 +11,21 @@ from areas.roles import Role
 from tests.factories import sign_in, user_with_roles
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Every test uses the database. Marking them lets pytest-django run the ordinary ones
+    before the transactional ones (which flush the tables), and makes the transactional ones
+    restore the migrations' data (areas, partnerships) after each flush."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+        if transactional or (marker is not None and marker.kwargs.get("transaction")):
+            if marker is None or not marker.kwargs.get("serialized_rollback"):
+                item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+        elif marker is None:
+            item.add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     # Create and migrate the test database as the role that owns the tables...
