@@ -2,7 +2,8 @@
 FROM node:20-slim AS frontend
 WORKDIR /build
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+COPY frontend ./frontend
+RUN npm ci --no-audit --no-fund && npm run build
 
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DJANGO_SETTINGS_MODULE=config.settings.production
@@ -10,6 +11,7 @@ WORKDIR /app
 COPY requirements.lock ./
 RUN pip install --no-cache-dir --requirement requirements.lock
 COPY --from=frontend /build/node_modules ./node_modules
+COPY --from=frontend /build/build ./build
 COPY . .
 # collectstatic needs settings to load; these values exist only for this build step.
 RUN SECRET_KEY=build-only DATABASE_URL=postgres://build@localhost/build REDIS_URL=redis://localhost:6379/0 \

@@ -21,8 +21,9 @@ $(VENV)/.installed: requirements.lock
 	$(BIN)/python -m pip install --quiet --requirement requirements.lock
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json frontend/nhsuk.scss
 	npm ci --no-audit --no-fund --loglevel=error
+	npm run --silent build
 	touch $@
 
 run: setup

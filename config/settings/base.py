@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, SELF
 
 from config import devservices
 from config.env import env_bool, env_int, env_list, env_str
@@ -191,15 +192,15 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", "'nonce'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
         "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
-        "base-uri": ["'self'"],
+        "form-action": [SELF],
+        "base-uri": [SELF],
         "object-src": ["'none'"],
     }
 }
@@ -219,6 +220,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
+    BASE_DIR / "build" / "static",  # compiled by `npm run build` (see frontend/)
     ("nhsuk", BASE_DIR / "node_modules" / "nhsuk-frontend" / "dist" / "nhsuk"),
     ("htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
 ]

@@ -19,10 +19,6 @@ from playwright.sync_api import sync_playwright
 from areas.rls import system_scope
 from tests.factories import PASSWORD, user_with_roles
 
-# Playwright's synchronous API keeps an event loop in this thread; the test's own ORM calls
-# (setting up data) are synchronous all the same.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 AXE_SOURCE = (Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js").read_text()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-results" / "screenshots"
@@ -34,6 +30,10 @@ CHROMIUM_FLAGS = [
 
 @pytest.fixture(scope="session")
 def browser():
+    # Playwright's synchronous API keeps an event loop in this thread; the test's own ORM calls
+    # (setting up data) are synchronous all the same. Set for the journeys only: never where
+    # a deployment check could see it.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     executable = shutil.which("chromium")
     if executable is None:
         pytest.fail("Debian's chromium is needed for the browser journeys: `make test` installs it.")
@@ -41,6 +41,7 @@ def browser():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 class Journey:
