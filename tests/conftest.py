@@ -1,6 +1,8 @@
 """Test set-up: the real PostgreSQL (created and migrated as the owning role, used as the
 application's role), real Redis, and a fixed cast that always includes someone of another area."""
 
+from importlib import import_module
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -14,14 +16,12 @@ from tests.factories import sign_in, user_with_roles
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Every test uses the database. Marking them lets pytest-django run the ordinary ones
-    before the transactional ones (which flush the tables), and makes the transactional ones
-    restore the migrations' data (areas, partnerships) after each flush."""
+    before the transactional ones, which flush the tables after each test."""
     for item in items:
         marker = item.get_closest_marker("django_db")
         transactional = {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
-        if transactional or (marker is not None and marker.kwargs.get("transaction")):
-            if marker is None or not marker.kwargs.get("serialized_rollback"):
-                item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+        if transactional and marker is None:
+            item.add_marker(pytest.mark.django_db(transaction=True))
         elif marker is None:
             item.add_marker(pytest.mark.django_db)
 
@@ -49,11 +49,23 @@ def _app_password() -> str:
     return dj_database_url.parse(settings.DATABASE_URL)["PASSWORD"]
 
 
+def _restore_areas() -> None:
+    """A transactional test's flush empties every table, the areas from the data migration
+    included: put them back, with that migration's own code, before the next such test."""
+    from django.apps import apps
+
+    from areas.models import Area
+
+    if not Area.objects.exists():
+        import_module("areas.migrations.0002_partnerships_and_areas").create(apps, None)
+
+
 @pytest.fixture(autouse=True)
 def _database_in_system_scope(request):
     """Every test may use the database. What a test sets up directly is written across all
     areas (system scope); each request it makes is scoped to its user by the middleware."""
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        _restore_areas()
         yield
         return
     request.getfixturevalue("db")

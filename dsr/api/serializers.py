@@ -4,7 +4,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from dsr.models import ConsentRecord, Diagnosis, InpatientEpisode, Person, Rating, RatingChange, RegisterEntry
-from dsr.models.entry import EntryStatus
+from dsr.models.consent import ConsentBasis
+from dsr.models.entry import EntryStatus, RemovalReason
 from dsr.services.entries import CASE_CONTENT_FIELDS
 
 PERSON_FIELDS = [
@@ -71,14 +72,17 @@ class RatingSerializer(serializers.ModelSerializer):
     class Meta:
         model = RatingChange
         fields = ["id", "rating", "decided_on", "reason", "decided_by", "meeting", "held_until", "recorded_at"]
+        read_only_fields = fields
 
 
 class ConsentSerializer(serializers.ModelSerializer):
     kind = choice(ConsentRecord.Kind.choices, read_only=True)
+    basis = choice([("", "None (a withdrawal)"), *ConsentBasis.choices], read_only=True)
 
     class Meta:
         model = ConsentRecord
         fields = ["id", "kind", "basis", "given_by", "relationship", "recorded_on", "review_due", "notes"]
+        read_only_fields = fields
 
 
 class EpisodeSerializer(serializers.ModelSerializer):
@@ -88,6 +92,7 @@ class EpisodeSerializer(serializers.ModelSerializer):
             "id", "admitted_on", "hospital", "secure", "out_of_area", "section", "section_17_leave", "discharged_on",
             "discharge_destination", "delay_reasons",
         ]  # fmt: skip
+        read_only_fields = fields
 
 
 class RegisterEntrySerializer(serializers.ModelSerializer):
@@ -98,6 +103,7 @@ class RegisterEntrySerializer(serializers.ModelSerializer):
     has_keyworker = serializers.BooleanField(read_only=True)
     status = choice(EntryStatus.choices, read_only=True)
     current_rating = choice([("", "Not rated"), *Rating.choices], read_only=True)
+    removal_reason = choice([("", "Not removed"), *RemovalReason.choices], read_only=True)
     ratings = RatingSerializer(source="rating_changes", many=True, read_only=True)
     consents = ConsentSerializer(many=True, read_only=True)
     episodes = EpisodeSerializer(many=True, read_only=True)
