@@ -31,18 +31,23 @@ class Duplicates:
     matches_here: list[Person]
 
 
+def areas_holding_nhs_number(nhs_number: str, *, other_than_area_id: int) -> list[str]:
+    """The names of other areas holding a record with this NHS number: nothing more."""
+    # Deliberately past the user's areas: only the areas' ids leave this block, never anything
+    # of the record.
+    with system_scope():
+        area_ids = list(
+            Person.objects.filter(nhs_number=nhs_number)
+            .exclude(area_id=other_than_area_id)
+            .values_list("area_id", flat=True)
+        )
+    return list(Area.objects.filter(id__in=area_ids).values_list("name", flat=True))
+
+
 def duplicates(*, area_id: int, nhs_number: str | None, given_name: str, family_name: str, date_of_birth) -> Duplicates:
     """Possible duplicates of a new person: the same NHS number anywhere, and close name matches
     with the same date of birth within the area."""
-    elsewhere: list[str] = []
-    if nhs_number:
-        # Deliberately past the user's areas: only the names of the areas holding the number
-        # leave this block, never anything of the record.
-        with system_scope():
-            area_ids = list(
-                Person.objects.filter(nhs_number=nhs_number).exclude(area_id=area_id).values_list("area_id", flat=True)
-            )
-        elsewhere = list(Area.objects.filter(id__in=area_ids).values_list("name", flat=True))
+    elsewhere = areas_holding_nhs_number(nhs_number, other_than_area_id=area_id) if nhs_number else []
     close_names = Q(date_of_birth=date_of_birth) & (
         Q(family_similarity__gte=NAME_SIMILARITY) | Q(given_similarity__gte=NAME_SIMILARITY)
     )

@@ -5,13 +5,12 @@ from django.db import IntegrityError, transaction
 
 from dsr.models import Person
 from dsr.nhs_numbers import normalise_nhs_number
-from dsr.selectors import duplicates
+from dsr.selectors import areas_holding_nhs_number
 from dsr.services.concurrency import save_if_unchanged
 
 
 def _nhs_number_taken_error(nhs_number: str, *, area_id: int) -> ValidationError:
-    held_by = duplicates(area_id=area_id, nhs_number=nhs_number, given_name="", family_name="", date_of_birth=None)
-    where = ", ".join(held_by.held_elsewhere_by) or "this area"
+    where = ", ".join(areas_holding_nhs_number(nhs_number, other_than_area_id=area_id)) or "this area"
     return ValidationError(
         {"nhs_number": f"A record with this NHS number is already held by {where}. Request a transfer instead."}
     )
