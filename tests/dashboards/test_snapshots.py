@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from dashboards import tasks
 from dashboards.models import Figure, Snapshot
@@ -49,8 +50,9 @@ def test_the_task_takes_snapshots_for_every_area(django_capture_on_commit_callba
 
 
 def test_snapshots_hold_no_zeros_and_no_identifiers():
-    entry("thurrock")
-    snapshot_take(area=area("thurrock"), month=date(2026, 11, 1), today=TODAY)
+    entry("thurrock")  # added today (the real date): snapshot this month so that it counts
+    today = timezone.localdate()
+    snapshot_take(area=area("thurrock"), month=today.replace(day=1), today=today)
     figures = Figure.objects.filter(area=area("thurrock"))
     assert figures.exists()
     assert not figures.filter(value=0).exists()
