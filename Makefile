@@ -53,3 +53,7 @@ stop:
 
 clean: stop
 	rm -rf $(VENV) node_modules var
+
+# National-scale benchmark on its own data under var/bench (BENCH_PEOPLE=… for another size).
+bench: $(VENV)/.installed
+	scripts/bench.sh

@@ -1,3 +1,11 @@
-from django.urls import path  # noqa: F401
+"""C(E)TR API routes under /api/v1/."""
 
-urlpatterns: list = []
+from rest_framework.routers import SimpleRouter
+
+from cetr.api import ActionViewSet, ReviewViewSet
+
+router = SimpleRouter()
+router.register("cetrs", ReviewViewSet, basename="api-cetr")
+router.register("cetr-actions", ActionViewSet, basename="api-cetr-action")
+
+urlpatterns = router.urls

@@ -13,6 +13,7 @@ api_v1 = [
     path("", include("keyworking.api_urls")),
     path("", include("cetr.api_urls")),
     path("", include("referrals.api_urls")),
+    path("", include("dashboards.api_urls")),
 ]
 
 urlpatterns = [
@@ -23,6 +24,8 @@ urlpatterns = [
     path("keyworking/", include("keyworking.urls")),
     path("cetr/", include("cetr.urls")),
     path("referrals/", include("referrals.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("dashboards/", include("dashboards.urls")),
     # The public referral form: no sign-in (see referrals.public_urls).
     path("refer/", include("referrals.public_urls")),
     # The admin signs in through the service's own sign-in, with MFA.

@@ -17,3 +17,7 @@ VIEW_RECORD = Capability(
 KEEP_REGISTER = Capability("keep the register", {Role.DSR_HOLDER})
 # Decide ratings (outside meetings the DSR holder; in meetings the chair).
 RATE = Capability("record rating decisions", {Role.DSR_HOLDER, Role.MDT_CHAIR})
+# The area's register settings (review intervals, post-discharge hold, consent re-check, ages).
+# DSR holders, not area admins: these are decisions about how the register is run, and area
+# admins only manage who holds which role.
+REGISTER_SETTINGS = KEEP_REGISTER

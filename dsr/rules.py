@@ -58,3 +58,32 @@ def rating_change_problem(new_rating: str, *, held_until: date | None, held_rati
     if order.index(Rating(new_rating)) < order.index(Rating(held_rating)):
         return f"The rating is held at {Rating(held_rating).short.lower()} after discharge until {held_until:%-d %B %Y}"
     return None
+
+
+# Age bands for the register list: the Mental Capacity Act from 16, adulthood at 18, keyworking
+# to 25. (lowest age, highest age or None for open-ended, label)
+AGE_BANDS = {
+    "0-10": (0, 10, "0 to 10"),
+    "11-15": (11, 15, "11 to 15"),
+    "16-17": (16, 17, "16 to 17"),
+    "18-25": (18, 25, "18 to 25"),
+    "26+": (26, None, "26 and over"),
+}
+REVIEW_DUE_SOON_DAYS = 7  # "review due" in the list: on or before a week from today
+CONSENT_DUE_SOON_DAYS = 30  # "consent due": no standing consent, or its re-check within a month
+
+
+def birth_dates_for_age_band(band: str, day: date) -> tuple[date | None, date]:
+    """(earliest, latest) date of birth of someone whose age on `day` is in the band; earliest
+    is None for an open-ended band."""
+    low, high, _ = AGE_BANDS[band]
+    latest = day - relativedelta(years=low)
+    earliest = None if high is None else day - relativedelta(years=high + 1) + timedelta(days=1)
+    return earliest, latest
+
+
+def consent_is_due(kind: str | None, review_due: date | None, day: date) -> bool:
+    """True when the entry has no standing consent or its re-check falls due within the window."""
+    if kind != "given" or review_due is None:
+        return True
+    return review_due <= day + timedelta(days=CONSENT_DUE_SOON_DAYS)

@@ -69,3 +69,130 @@ def caseload_person_ids(user) -> set[int]:
     from dsr.models import Allocation
 
     return set(Allocation.objects.filter(keyworker=user, ended_on__isnull=True).values_list("person_id", flat=True))
+
+
+# --- The person page -------------------------------------------------------------------------
+
+HISTORY_LIMIT = 200
+VIEWERS_LIMIT = 100
+_HISTORY_NOISE = {"updated_at", "version", "status_changed_at"}
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """Everything the person page shows about one person, read in a fixed number of queries."""
+
+    person: Person
+    entries: list[RegisterEntry]
+    entry: RegisterEntry | None  # the open entry, else the latest one
+    ratings: list
+    consents: list
+    episodes: list
+    contacts: list
+    allocations: list
+    transfers: list
+
+    @property
+    def open_episode(self):
+        return next((episode for episode in self.episodes if episode.is_open), None)
+
+    @property
+    def current_consent(self):
+        latest = next((c for c in self.consents if self.entry and c.entry_id == self.entry.id), None)
+        return latest if latest is not None and latest.kind == ConsentRecord.Kind.GIVEN else None
+
+    @property
+    def open_allocation(self):
+        return next((allocation for allocation in self.allocations if allocation.is_open), None)
+
+
+def person_record(person: Person) -> PersonRecord:
+    from dsr.models import Allocation, InpatientEpisode, RatingChange, Transfer
+
+    entries = list(person.entries.order_by("-added_on", "-id"))
+    entry = next((e for e in entries if e.is_open), entries[0] if entries else None)
+    return PersonRecord(
+        person=person,
+        entries=entries,
+        entry=entry,
+        ratings=list(RatingChange.objects.filter(person=person).select_related("decided_by", "meeting")),
+        consents=list(ConsentRecord.objects.filter(person=person).select_related("recorded_by")),
+        episodes=list(InpatientEpisode.objects.filter(person=person)),
+        contacts=list(person.contacts.all()),
+        allocations=list(Allocation.objects.filter(person=person).select_related("keyworker")),
+        transfers=list(Transfer.objects.filter(person=person).select_related("destination", "requested_by")),
+    )
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    at: object
+    what: str
+    action: str
+    by: str
+    changes: list[tuple[str, object, object]]
+
+
+def person_history(person: Person) -> list[HistoryEvent]:
+    """The change history of this person's records (pghistory events of the person and of every
+    tracked record pointing at them), newest first, with who made each change."""
+    from django.contrib.auth import get_user_model
+    from pghistory.models import Events
+
+    events = list(Events.objects.references(person).order_by("-pgh_created_at", "-pgh_id")[:HISTORY_LIMIT])
+    user_ids = {(event.pgh_context or {}).get("user") for event in events} - {None}
+    names = {user.id: user.display_name for user in get_user_model().objects.filter(id__in=user_ids)}
+    history = []
+    for event in events:
+        model = event.pgh_obj_model.split(".")[-1]
+        context = event.pgh_context or {}
+        by = names.get(context.get("user"), "the system" if not context.get("import") else "import")
+        changes = [
+            (name, before, after)
+            for name, (before, after) in sorted((event.pgh_diff or {}).items())
+            if name not in _HISTORY_NOISE
+        ]
+        history.append(HistoryEvent(event.pgh_created_at, _MODEL_WORDS.get(model, model), event.pgh_label, by, changes))
+    return history
+
+
+_MODEL_WORDS = {
+    "Person": "person details",
+    "RegisterEntry": "register entry",
+    "Contact": "contact",
+    "InpatientEpisode": "inpatient episode",
+    "Allocation": "keyworker allocation",
+    "Transfer": "transfer",
+}
+
+
+def person_viewers(person: Person):
+    """Who read this person's records in the person's current area (the access log). The caller
+    has already checked the user may see the whole record there."""
+    from audit.models import AccessLogEntry
+
+    return (
+        AccessLogEntry.objects.filter(area_id=person.area_id, person_ids__contains=[person.id])
+        .select_related("user")
+        .order_by("-at", "-id")[:VIEWERS_LIMIT]
+    )
+
+
+def as_opened(record, version: int):
+    """The record as it was at `version` (from its change history), so that a refused edit can
+    show what others changed since the user opened it. The record itself if that is unknown."""
+    import copy
+
+    if record.version == version:
+        return record
+    from django.apps import apps
+
+    event_model = apps.get_model(record._meta.app_label, f"{type(record).__name__}Event")
+    snapshot = event_model.objects.filter(pgh_obj_id=record.pk, version=version).order_by("-pgh_id").first()
+    if snapshot is None:
+        return record
+    opened = copy.copy(record)
+    for field in type(record)._meta.concrete_fields:
+        if hasattr(snapshot, field.attname):
+            setattr(opened, field.attname, getattr(snapshot, field.attname))
+    return opened

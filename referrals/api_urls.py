@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from referrals.api import ReferralDetailView, ReferralListView
+
+urlpatterns = [
+    path("referrals/", ReferralListView.as_view(), name="api-referrals"),
+    path("referrals/<str:reference>/", ReferralDetailView.as_view(), name="api-referral"),
+]

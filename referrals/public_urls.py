@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+"""The public referral form at /refer/: no sign-in, no record data (see views/public.py)."""
+
+from django.urls import path
+
+from referrals.views import public
 
 app_name = "refer"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.start, name="start"),
+    path("<slug:slug>/", public.referral_form, name="form"),
+    path("<slug:slug>/sent/<str:token>/", public.sent, name="sent"),
+]

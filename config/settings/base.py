@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE, SELF
 
 from config import devservices
@@ -47,6 +48,9 @@ INSTALLED_APPS = [
     "keyworking",
     "cetr",
     "referrals",
+    "notifications",
+    "dashboards",
+    "scale",
 ]
 
 MIDDLEWARE = [
@@ -135,6 +139,18 @@ CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/London"
+# Periodic work (notifications.tasks): the sweeps are idempotent, so a duplicated beat, a retry
+# or a missed tick is harmless; the next tick also re-sends anything claimed but never sent.
+CELERY_BEAT_SCHEDULE = {
+    "notifications-sweep": {"task": "notifications.tasks.sweep", "schedule": 15 * 60},
+    "notifications-daily-digest": {
+        "task": "notifications.tasks.send_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    # Commissioners' dashboards: finalise last month's snapshot and refresh this month's
+    # (idempotent; a final snapshot is never retaken, so published trends stay stable).
+    "dashboards-snapshots": {"task": "dashboards.tasks.take_snapshots", "schedule": crontab(hour=2, minute=30)},
+}
 
 # ------------------------------------------------------------------------------
 # Authentication, MFA, lockout

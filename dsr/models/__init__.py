@@ -6,13 +6,23 @@ from dsr.models.consent import ConsentRecord
 from dsr.models.contact import Contact
 from dsr.models.entry import RegisterEntry
 from dsr.models.episode import InpatientEpisode
-from dsr.models.meeting import Meeting
+from dsr.models.imports import RegisterImport
+from dsr.models.meeting import (
+    AgendaItem,
+    Meeting,
+    MeetingAction,
+    MeetingAttendee,
+    MeetingFeedback,
+    MeetingSettings,
+    MinutesAmendment,
+)
 from dsr.models.person import Person
 from dsr.models.rating import RatingChange
 from dsr.models.settings import RegisterSettings
 from dsr.models.transfer import Transfer
 
 __all__ = [
+    "AgendaItem",
     "Allocation",
     "ConsentRecord",
     "Contact",
@@ -20,11 +30,17 @@ __all__ = [
     "Ethnicity",
     "InpatientEpisode",
     "Meeting",
+    "MeetingAction",
+    "MeetingAttendee",
+    "MeetingFeedback",
+    "MeetingSettings",
+    "MinutesAmendment",
     "Person",
     "Rating",
     "RatingChange",
     "Register",
     "RegisterEntry",
+    "RegisterImport",
     "RegisterSettings",
     "Transfer",
 ]

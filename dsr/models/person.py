@@ -53,6 +53,8 @@ class Person(AreaOwned):
             GinIndex(OpClass(Lower("family_name"), name="gin_trgm_ops"), name="person_family_name_trgm"),
             GinIndex(OpClass(Lower("given_name"), name="gin_trgm_ops"), name="person_given_name_trgm"),
             models.Index(fields=["area", "date_of_birth"]),
+            # The register list's default order: a page is read off this index, not sorted.
+            models.Index(Lower("family_name"), Lower("given_name"), name="person_name_order"),
         ]
 
     def __str__(self) -> str:

@@ -48,3 +48,33 @@ def person_update(*, person: Person, opened_version: int, **changes) -> Person:
         if "person_nhs_number_unique" in str(error):
             raise _nhs_number_taken_error(changes["nhs_number"], area_id=person.area_id) from None
         raise
+
+
+@transaction.atomic
+def person_add_to_register(
+    *,
+    area_id: int,
+    details: dict,
+    status: str,
+    added_by,
+    rating: str = "",
+    rating_reason: str = "",
+    consent: dict | None = None,
+):
+    """Add a new person and put them on the register, with an optional first rating and
+    consent, all or nothing. The caller has shown possible duplicates first."""
+    from django.utils import timezone
+
+    from dsr.services.consents import consent_record
+    from dsr.services.entries import entry_open
+    from dsr.services.ratings import rating_record
+
+    person = person_create(area_id=area_id, **details)
+    entry = entry_open(person=person, status=status)
+    if rating:
+        rating_record(
+            entry=entry, rating=rating, reason=rating_reason, decided_on=timezone.localdate(), decided_by=added_by
+        )
+    if consent:
+        consent_record(entry=entry, recorded_by=added_by, **consent)
+    return person

@@ -1,0 +1,1 @@
+"""C(E)TR pages: thin views over cetr.selectors and cetr.services, one module per concern."""

@@ -1,0 +1,14 @@
+from django.urls import path
+
+import dashboards.converters  # noqa: F401  (registers the "scope" and "month" converters)
+from dashboards import views
+
+app_name = "dashboards"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("areas/<slug:slug>/returns/", views.returns, name="returns"),
+    path("areas/<slug:slug>/returns/<month:month>.<str:fmt>", views.monthly_return_view, name="return"),
+    path("<scope:scope>/", views.dashboard_view, name="dashboard"),
+    path("<scope:scope>/export.<str:fmt>", views.export, name="export"),
+]

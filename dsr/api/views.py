@@ -1,0 +1,214 @@
+"""Register API views: reads scoped through the access layer and access-logged; writes through
+the register's services (a broken rule answers 400 with field errors, an overlapping edit 409)."""
+
+from django.db.models import Prefetch
+from django.db.models.functions import Lower
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.pagination import CursorPagination
+from rest_framework.response import Response
+
+from areas import access
+from areas.models import Area
+from audit.models import AccessLogEntry
+from audit.services import Shown, access_record
+from dsr.api.filters import RegisterEntryFilter
+from dsr.api.serializers import (
+    PersonCreateSerializer,
+    PersonSerializer,
+    PersonUpdateSerializer,
+    RegisterEntryCreateSerializer,
+    RegisterEntrySerializer,
+    RegisterEntryUpdateSerializer,
+)
+from dsr.capabilities import KEEP_REGISTER, VIEW_RECORD
+from dsr.errors import ChangedSinceOpened
+from dsr.models import Person, RatingChange, RegisterEntry
+from dsr.register_list import search_q
+from dsr.selectors import as_opened
+from dsr.services.entries import entry_open, entry_update_content
+from dsr.services.people import person_create, person_update
+
+
+class ById(CursorPagination):
+    ordering = "id"
+    page_size = 50
+    max_page_size = 200
+    page_size_query_param = "page_size"
+
+
+def _conflict(error: ChangedSinceOpened) -> Response:
+    changed = {
+        field: {"yours_started_from": str(before), "now": str(after)}
+        for field, (before, after) in error.changed.items()
+    }
+    return Response(
+        {"detail": error.messages[0], "version": error.current.version, "changed": changed},
+        status=status.HTTP_409_CONFLICT,
+    )
+
+
+def _log(request, rows, record_type: str, *, person=lambda row: row.person_id) -> None:
+    kind = AccessLogEntry.Kind.LIST if len(rows) != 1 else AccessLogEntry.Kind.DETAIL
+    access_record(request, kind=kind, record_type=record_type, shown=[Shown(r.area_id, r.id, person(r)) for r in rows])
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="People in your areas",
+        parameters=[
+            OpenApiParameter("q", OpenApiTypes.STR, description="Name (typo-tolerant), NHS number or date of birth"),
+            OpenApiParameter("area", OpenApiTypes.STR, description="Area slug"),
+        ],
+    ),
+    retrieve=extend_schema(summary="One person"),
+    create=extend_schema(summary="Add a person", request=PersonCreateSerializer, responses=PersonSerializer),
+    partial_update=extend_schema(summary="Edit a person", request=PersonUpdateSerializer, responses=PersonSerializer),
+)
+class PersonViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = PersonSerializer
+    pagination_class = ById
+    filter_backends: list = []
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        capability = VIEW_RECORD if self.request.method in ("GET", "HEAD", "OPTIONS") else KEEP_REGISTER
+        people = access.scope(Person.objects.select_related("area"), self.request.user, capability)
+        if self.action == "list":
+            query, slug = self.request.query_params.get("q", ""), self.request.query_params.get("area", "")
+            if query.strip():
+                people = _people_search(people, query)
+            if slug:
+                people = people.filter(area__slug=slug)
+        return people
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        _log(request, self._page_rows, "person", person=lambda row: row.id)
+        return response
+
+    def paginate_queryset(self, queryset):
+        self._page_rows = super().paginate_queryset(queryset) or []
+        return self._page_rows
+
+    def retrieve(self, request, *args, **kwargs):
+        person = self.get_object()
+        _log(request, [person], "person", person=lambda row: row.id)
+        return Response(PersonSerializer(person).data)
+
+    def create(self, request, *args, **kwargs):
+        incoming = PersonCreateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = dict(incoming.validated_data)
+        slug = data.pop("area")
+        area_ids = access.area_ids_with(request.user, KEEP_REGISTER)
+        area = Area.objects.filter(slug=slug, id__in=area_ids).first()
+        if area is None:
+            raise serializers.ValidationError({"area": ["Not an area where you keep the register."]})
+        person = person_create(area_id=area.id, **data)
+        return Response(PersonSerializer(person).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        person = self.get_object()
+        incoming = PersonUpdateSerializer(data=request.data, partial=True)
+        incoming.is_valid(raise_exception=True)
+        data = dict(incoming.validated_data)
+        if "version" not in data:
+            raise serializers.ValidationError({"version": ["Send the version you read."]})
+        version = data.pop("version")
+        try:
+            person = person_update(person=as_opened(person, version), opened_version=version, **data)
+        except ChangedSinceOpened as error:
+            return _conflict(error)
+        return Response(PersonSerializer(person).data)
+
+
+def _people_search(people, query: str):
+    """The list page's search, on people rather than entries."""
+    people = people.annotate(sort_family=Lower("family_name"), sort_given=Lower("given_name"))
+    return people.filter(search_q(query.strip(), person=""))
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Register entries in your areas, with ratings, consents and episodes"),
+    retrieve=extend_schema(summary="One register entry"),
+    create=extend_schema(
+        summary="Put a person on the register", request=RegisterEntryCreateSerializer, responses=RegisterEntrySerializer
+    ),
+    partial_update=extend_schema(
+        summary="Edit the case content", request=RegisterEntryUpdateSerializer, responses=RegisterEntrySerializer
+    ),
+)
+class RegisterEntryViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = RegisterEntrySerializer
+    pagination_class = ById
+    filterset_class = RegisterEntryFilter
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def _capability(self):
+        return VIEW_RECORD if self.request.method in ("GET", "HEAD", "OPTIONS") else KEEP_REGISTER
+
+    def get_queryset(self):
+        entries = access.scope(RegisterEntry.objects.all(), self.request.user, self._capability())
+        return entries.select_related("area", "person").prefetch_related(
+            Prefetch("rating_changes", queryset=RatingChange.objects.select_related("decided_by")),
+            "consents",
+            "episodes",
+        )
+
+    def filter_queryset(self, queryset):
+        if self.action != "list":
+            return queryset
+        areas = access.areas_with(self.request.user, VIEW_RECORD)
+        filterset = RegisterEntryFilter(
+            self.request.query_params, queryset=queryset, request=self.request,
+            area_ids=[area.id for area in areas], areas_by_slug={area.slug: area.id for area in areas},
+        )  # fmt: skip
+        if not filterset.is_valid():
+            raise serializers.ValidationError(filterset.errors)
+        return filterset.qs
+
+    def paginate_queryset(self, queryset):
+        rows = super().paginate_queryset(queryset) or []
+        _log(self.request, rows, "register entry")
+        return rows
+
+    def retrieve(self, request, *args, **kwargs):
+        entry = self.get_object()
+        _log(request, [entry], "register entry")
+        return Response(RegisterEntrySerializer(entry).data)
+
+    def create(self, request, *args, **kwargs):
+        incoming = RegisterEntryCreateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        people = access.scope(Person.objects.all(), request.user, KEEP_REGISTER)
+        person = people.filter(pk=incoming.validated_data["person"]).first()
+        if person is None:
+            raise serializers.ValidationError({"person": ["No such person in an area where you keep the register."]})
+        entry = entry_open(person=person, status=incoming.validated_data["status"])
+        return Response(RegisterEntrySerializer(self.get_queryset().get(pk=entry.pk)).data, status=201)
+
+    def partial_update(self, request, *args, **kwargs):
+        entry = self.get_object()
+        incoming = RegisterEntryUpdateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = dict(incoming.validated_data)
+        version = data.pop("version")
+        try:
+            entry_update_content(entry=as_opened(entry, version), opened_version=version, **data)
+        except ChangedSinceOpened as error:
+            return _conflict(error)
+        return Response(RegisterEntrySerializer(self.get_queryset().get(pk=entry.pk)).data)

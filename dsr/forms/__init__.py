@@ -1,0 +1,1 @@
+"""The register's forms: one module per page group."""

@@ -1,0 +1,81 @@
+"""Reminder fixtures: the cast (Thurrock's DSR holder is "ours", Newham's is another area's), a
+frozen calendar, and a sweep that runs in-process exactly as the worker runs it."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from areas.roles import Role
+from notifications import tasks
+from notifications.models import EmailChoice, NotificationPreference
+from tests.factories import user_with_roles
+
+LONDON = ZoneInfo("Europe/London")
+DAY_ZERO = date(2026, 3, 2)  # a Monday
+
+
+def at(day: date, hour: int = 9) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=LONDON)
+
+
+@pytest.fixture
+def frozen():
+    """frozen(day): move the clock to 9am (London) on `day`; it stays there until moved."""
+    travellers = []
+
+    def move(day: date):
+        if travellers:
+            travellers.pop().stop()
+        traveller = time_machine.travel(at(day), tick=False)
+        traveller.start()
+        travellers.append(traveller)
+
+    yield move
+    for traveller in travellers:
+        traveller.stop()
+
+
+@pytest.fixture
+def run_sweep(monkeypatch, django_capture_on_commit_callbacks):
+    """run_sweep() -> ids claimed: the beat's sweep task, its on-commit deliveries run here
+    rather than on a worker."""
+    monkeypatch.setattr(tasks.deliver, "delay", lambda ids: tasks.deliver(ids))
+
+    def run() -> int:
+        with django_capture_on_commit_callbacks(execute=True):
+            return tasks.sweep()
+
+    return run
+
+
+def immediate(user):
+    NotificationPreference.objects.update_or_create(user=user, defaults={"email": EmailChoice.IMMEDIATE})
+    return user
+
+
+@pytest.fixture
+def holder(dsr_holder_thurrock):
+    """Thurrock's DSR holder, emailed at once."""
+    return immediate(dsr_holder_thurrock)
+
+
+@pytest.fixture
+def holder_newham():
+    return immediate(user_with_roles("dsr.newham", {"newham": [Role.DSR_HOLDER]}))
+
+
+@pytest.fixture
+def keyworker_thurrock():
+    return immediate(user_with_roles("kw.thurrock", {"thurrock": [Role.KEYWORKER]}))
+
+
+@pytest.fixture
+def coordinator_thurrock():
+    return immediate(user_with_roles("cetr.thurrock", {"thurrock": [Role.CETR_COORDINATOR]}))
+
+
+@pytest.fixture
+def chair_thurrock():
+    return immediate(user_with_roles("chair.thurrock", {"thurrock": [Role.MDT_CHAIR]}))
