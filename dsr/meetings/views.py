@@ -129,6 +129,7 @@ def _detail_context(request, meeting, **forms):
         "amendments": meeting.amendments.select_related("made_by", "item__person"),
         "attendee_form": forms.get("attendee_form") or AttendeeForm(users=users),
         "urgent_form": urgent_form,
+        "urgent_match_limit": selectors.URGENT_MATCH_LIMIT,
         "amendment_form": forms.get("amendment_form") or AmendmentForm(items=items),
     }
     return context, items

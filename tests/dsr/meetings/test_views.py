@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from areas.roles import Role
-from dsr.meetings import services
+from dsr.meetings import selectors, services
 from dsr.models import Allocation, Meeting, MeetingFeedback, MinutesAmendment, Rating
 from dsr.models.entry import RemovalReason
 from dsr.models.meeting import ItemStatus
@@ -231,3 +231,14 @@ def test_the_urgent_search_takes_the_same_queries_for_one_match_or_many(
         entry(given_name="Someone", family_name=family_name + "else")
     with django_assert_num_queries(len(one.captured_queries)):
         assert "Bramble Fifth" in _find(client, meeting, "bramble")
+
+
+def test_the_urgent_search_says_when_it_shows_only_the_first_matches(signed_in, chair, meeting):
+    for number in range(selectors.URGENT_MATCH_LIMIT + 1):
+        entry(given_name="Bramble", family_name=f"Hawthorn{number:02d}")
+    entry(given_name="Quince", family_name="Alone")
+    client = signed_in(chair)
+    page = _find(client, meeting, "bramble")
+    assert page.count('name="entry"') == selectors.URGENT_MATCH_LIMIT
+    assert f"Showing the first {selectors.URGENT_MATCH_LIMIT} matches" in page
+    assert "Showing the first" not in _find(client, meeting, "quince")
