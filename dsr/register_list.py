@@ -84,8 +84,7 @@ def annotated_entries(queryset: QuerySet[RegisterEntry] | None = None) -> QueryS
     # Not joined to the area: a join per row costs a third of a page on a large register, and
     # the few areas are attached afterwards (see decorate_rows).
     return queryset.select_related("person").annotate(
-        sort_family=Lower("person__family_name"),
-        sort_given=Lower("person__given_name"),
+        **searched_names(),
         sort_birth=F("person__date_of_birth"),
         sort_review=Coalesce("next_review_due", Value(LAST_DAY), output_field=DateField()),
         rating_rank=Case(
@@ -170,10 +169,16 @@ def parse_birth_date(text: str) -> date | None:
         return None
 
 
+def searched_names(*, person: str = "person__") -> dict:
+    """The lower-cased names `search_q` matches on, to annotate a queryset with before filtering
+    by it; `person` as in `search_q`."""
+    return {"sort_family": Lower(f"{person}family_name"), "sort_given": Lower(f"{person}given_name")}
+
+
 def search_q(query: str, *, person: str = "person__") -> Q:
     """One search box: an NHS number, a date of birth, or names (typo-tolerant, every word must
     match a given or family name closely or as its start). Names are matched on the
-    `sort_family` and `sort_given` annotations (lower-cased names); `person` is the path from
+    `searched_names` annotations; `person` is the path from
     the queried model to the person ("" when querying people)."""
     digits = normalise_nhs_number(query)
     if len(digits) == 10 and digits.isdigit():

@@ -2,7 +2,6 @@
 the register's services (a broken rule answers 400 with field errors, an overlapping edit 409)."""
 
 from django.db.models import Prefetch
-from django.db.models.functions import Lower
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
@@ -25,7 +24,7 @@ from dsr.api.serializers import (
 from dsr.capabilities import KEEP_REGISTER, VIEW_RECORD
 from dsr.errors import ChangedSinceOpened
 from dsr.models import Person, RatingChange, RegisterEntry
-from dsr.register_list import search_q
+from dsr.register_list import search_q, searched_names
 from dsr.selectors import as_opened
 from dsr.services.entries import entry_open, entry_update_content
 from dsr.services.people import person_create, person_update
@@ -132,7 +131,7 @@ class PersonViewSet(
 
 def _people_search(people, query: str):
     """The list page's search, on people rather than entries."""
-    people = people.annotate(sort_family=Lower("family_name"), sort_given=Lower("given_name"))
+    people = people.annotate(**searched_names(person=""))
     return people.filter(search_q(query.strip(), person=""))
 
 

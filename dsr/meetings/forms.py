@@ -50,16 +50,33 @@ class AttendeeForm(forms.Form):
         return data
 
 
+def _born_label(entry) -> str:
+    return f"{entry.person.full_name} (born {entry.person.date_of_birth:%-d %b %Y})"
+
+
 class UrgentAdditionForm(forms.Form):
-    entry = forms.ModelChoiceField(queryset=None, label="Person", empty_label="")
+    """Search the register, then choose the person among the matches. Only the matches are
+    offered (an area holds tens of thousands of entries), but any open entry of the area is
+    accepted, whichever search found it."""
+
+    find = forms.CharField(required=False, widget=forms.HiddenInput)
+    entry = forms.ModelChoiceField(
+        queryset=None,
+        label="Person",
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the person to add",
+            "invalid_choice": "Choose a person on this area's register",
+        },
+    )
     note = forms.CharField(label="Why it is urgent", widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, entries, **kwargs):
+    def __init__(self, *args, entries, matches, **kwargs):
         super().__init__(*args, **kwargs)
+        self.matches = matches
         self.fields["entry"].queryset = entries
-        self.fields["entry"].label_from_instance = lambda entry: (
-            f"{entry.person.full_name} (born {entry.person.date_of_birth:%-d %b %Y})"
-        )
+        self.fields["entry"].choices = [(entry.pk, _born_label(entry)) for entry in matches]
 
 
 class DiscussionForm(forms.Form):

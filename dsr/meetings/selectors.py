@@ -13,8 +13,11 @@ from dsr.meetings import rules
 from dsr.meetings.capabilities import VIEW_MEETINGS
 from dsr.meetings.extensions import keyworking
 from dsr.models import AgendaItem, Meeting, MeetingAction, MeetingSettings, RegisterEntry
-from dsr.models.entry import EntryStatus
+from dsr.models.entry import OPEN_STATUSES, EntryStatus
 from dsr.models.meeting import ActionStatus, ItemStatus, MeetingStatus
+from dsr.register_list import search_q, searched_names
+
+URGENT_MATCH_LIMIT = 20  # enough to pick from; more means the search needs another word
 
 
 def meeting_settings(area_id: int) -> MeetingSettings:
@@ -67,6 +70,22 @@ def area_users(area_id: int):
 
 def chairs(area_id: int):
     return users_with_role(Role.MDT_CHAIR, [area_id]).order_by("last_name", "first_name", "username")
+
+
+def open_entries(area_id: int) -> QuerySet[RegisterEntry]:
+    """The area's open register entries: who may be added to its agenda as an urgent case."""
+    return RegisterEntry.objects.filter(area_id=area_id, status__in=OPEN_STATUSES)
+
+
+def urgent_matches(area_id: int, query: str) -> list[RegisterEntry]:
+    """Up to URGENT_MATCH_LIMIT open entries of the area matching the register's search (name,
+    NHS number or date of birth), with their people; none for no search text."""
+    query = query.strip()
+    if not query:
+        return []
+    matching = open_entries(area_id).annotate(**searched_names()).filter(search_q(query))
+    ordered = matching.select_related("person").order_by("sort_family", "sort_given", "id")
+    return list(ordered[:URGENT_MATCH_LIMIT])
 
 
 def previous_meeting_on(meeting: Meeting) -> date | None:

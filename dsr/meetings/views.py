@@ -26,8 +26,7 @@ from dsr.meetings.forms import (
     MeetingForm,
     UrgentAdditionForm,
 )
-from dsr.models import MeetingAction, RegisterEntry
-from dsr.models.entry import OPEN_STATUSES
+from dsr.models import MeetingAction
 from dsr.models.meeting import ItemStatus
 from web.views import add_service_errors
 
@@ -99,25 +98,38 @@ def meeting_plan_view(request, slug: str):
     return render(request, "dsr/meetings/plan.html", {"area": area, "form": form}, status=400 if form.errors else 200)
 
 
+def _urgent_form(request, meeting, data=None) -> UrgentAdditionForm:
+    """The urgent addition's search and choice. The search text comes from the page's address,
+    or from the posted form (its hidden `find`), so a refused post lists the same matches."""
+    find = (request.GET if data is None else data).get("find", "").strip()
+    return UrgentAdditionForm(
+        data,
+        initial={"find": find},
+        entries=selectors.open_entries(meeting.area_id),
+        matches=selectors.urgent_matches(meeting.area_id, find),
+    )
+
+
 def _detail_context(request, meeting, **forms):
     can_run = access.has_capability(request.user, RUN_MEETINGS, meeting.area_id)
-    items = selectors.agenda(meeting, include_removed=can_run and not meeting.is_closed)
+    editable = can_run and not meeting.is_closed
+    items = selectors.agenda(meeting, include_removed=editable)
     users = selectors.area_users(meeting.area_id)
-    open_entries = (
-        RegisterEntry.objects.filter(area_id=meeting.area_id, status__in=OPEN_STATUSES)
-        .select_related("person")
-        .order_by("person__family_name", "person__given_name")
-    )
+    # Only those who can add a case search the register.
+    urgent_form = forms.get("urgent_form") or (_urgent_form(request, meeting) if editable else None)
+    if urgent_form is not None:
+        _log(request, "register entry", urgent_form.matches, kind="list")
     context = {
         "meeting": meeting,
         "items": [item for item in items if item.status != ItemStatus.REMOVED],
         "removed_items": [item for item in items if item.status == ItemStatus.REMOVED],
         "attendees": selectors.attendees(meeting),
         "can_run": can_run,
-        "editable": can_run and not meeting.is_closed,
+        "editable": editable,
         "amendments": meeting.amendments.select_related("made_by", "item__person"),
         "attendee_form": forms.get("attendee_form") or AttendeeForm(users=users),
-        "urgent_form": forms.get("urgent_form") or UrgentAdditionForm(entries=open_entries),
+        "urgent_form": urgent_form,
+        "urgent_match_limit": selectors.URGENT_MATCH_LIMIT,
         "amendment_form": forms.get("amendment_form") or AmendmentForm(items=items),
     }
     return context, items
@@ -203,8 +215,7 @@ def _form_post(request, meeting, form_name: str, form, call, success: str, ancho
 @login_required
 def agenda_add_view(request, pk: int):
     meeting = _run_or_404(request, pk)
-    entries = RegisterEntry.objects.filter(area_id=meeting.area_id, status__in=OPEN_STATUSES).select_related("person")
-    form = UrgentAdditionForm(request.POST, entries=entries)
+    form = _urgent_form(request, meeting, request.POST)
 
     def call(data):
         services.agenda_add_urgent(meeting=meeting, entry=data["entry"], note=data["note"], added_by=request.user)

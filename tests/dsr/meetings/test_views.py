@@ -9,10 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from areas.roles import Role
-from dsr.meetings import services
+from dsr.meetings import selectors, services
 from dsr.models import Allocation, Meeting, MeetingFeedback, MinutesAmendment, Rating
+from dsr.models.entry import RemovalReason
 from dsr.models.meeting import ItemStatus
-from tests.factories import area, user_with_roles
+from dsr.services.entries import entry_remove
+from tests.factories import area, entry, user_with_roles
 from tests.keyworking.factories import TODAY, eligible_entry
 
 
@@ -155,3 +157,88 @@ def test_a_chair_in_two_areas_sees_both_and_the_area_column(signed_in, meeting):
     page = signed_in(both).get(reverse("dsr:meetings:list")).content.decode()
     assert "Thurrock" in page
     assert "Newham" in page
+
+
+def _find(client, meeting, text):
+    return client.get(_detail(meeting), {"find": text}).content.decode()
+
+
+def _add_urgent(client, meeting, **data):
+    return client.post(reverse("dsr:meetings:agenda-add", args=[meeting.pk]), data)
+
+
+def test_the_urgent_search_finds_by_name_and_nhs_number_in_the_meetings_area_only(signed_in, chair, meeting):
+    entry(given_name="Bramble", family_name="Hawthorn", nhs_number="9434765919")
+    entry("newham", given_name="Bramble", family_name="Elsewhere")
+    client = signed_in(chair)
+    assert "Bramble Hawthorn" in _find(client, meeting, "bramble")
+    assert "Bramble Hawthorn" in _find(client, meeting, "943 476 5919")
+    assert "Elsewhere" not in _find(client, meeting, "bramble")
+
+
+def test_the_urgent_search_lists_nobody_until_asked_and_says_when_nobody_matches(signed_in, chair, meeting):
+    entry(given_name="Bramble", family_name="Hawthorn")
+    client = signed_in(chair)
+    page = client.get(_detail(meeting)).content.decode()
+    assert "Name, NHS number or date of birth" in page
+    assert "Bramble Hawthorn" not in page
+    assert 'name="entry"' not in page
+    page = _find(client, meeting, "Zebedee")
+    assert "matches &ldquo;Zebedee&rdquo;" in page
+    assert " open>" in page  # the search stays open to try again
+
+
+def test_posting_a_match_puts_it_at_the_top_of_the_agenda(signed_in, chair, meeting):
+    eligible_entry(given_name="Routine")
+    services.agenda_build(meeting=meeting, built_by=chair)
+    urgent = entry(given_name="Bramble", family_name="Hawthorn")
+    response = _add_urgent(signed_in(chair), meeting, find="bramble", entry=urgent.pk, note="Placement breaking down")
+    assert response.status_code == 302
+    top = meeting.items.order_by("position").first()
+    assert (top.entry_id, top.urgent_note) == (urgent.pk, "Placement breaking down")
+
+
+def test_a_refused_urgent_post_shows_the_error_and_the_same_matches(signed_in, chair, meeting):
+    urgent = entry(given_name="Bramble", family_name="Hawthorn")
+    response = _add_urgent(signed_in(chair), meeting, find="bramble", entry=urgent.pk, note="")
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Bramble Hawthorn" in page
+    assert 'value="bramble"' in page
+    assert not meeting.items.exists()
+
+
+def test_another_areas_or_a_closed_entry_cannot_be_posted(signed_in, chair, meeting):
+    elsewhere = entry("newham", given_name="Bramble", family_name="Elsewhere")
+    closed = entry_remove(entry=entry(given_name="Closed"), reason=RemovalReason.RISK_REDUCED)
+    client = signed_in(chair)
+    for forged in (elsewhere.pk, closed.pk, "not a number"):
+        response = _add_urgent(client, meeting, find="bramble", entry=forged, note="Forged")
+        assert response.status_code == 400
+        assert "Choose a person on this area&#x27;s register" in response.content.decode()
+    assert not meeting.items.exists()
+
+
+def test_the_urgent_search_takes_the_same_queries_for_one_match_or_many(
+    signed_in, chair, meeting, django_assert_num_queries
+):
+    entry(given_name="Bramble", family_name="First")
+    client = signed_in(chair)
+    with CaptureQueriesContext(connection) as one:
+        assert "Bramble First" in _find(client, meeting, "bramble")
+    for family_name in ("Second", "Third", "Fourth", "Fifth"):
+        entry(given_name="Bramble", family_name=family_name)
+        entry(given_name="Someone", family_name=family_name + "else")
+    with django_assert_num_queries(len(one.captured_queries)):
+        assert "Bramble Fifth" in _find(client, meeting, "bramble")
+
+
+def test_the_urgent_search_says_when_it_shows_only_the_first_matches(signed_in, chair, meeting):
+    for number in range(selectors.URGENT_MATCH_LIMIT + 1):
+        entry(given_name="Bramble", family_name=f"Hawthorn{number:02d}")
+    entry(given_name="Quince", family_name="Alone")
+    client = signed_in(chair)
+    page = _find(client, meeting, "bramble")
+    assert page.count('name="entry"') == selectors.URGENT_MATCH_LIMIT
+    assert f"Showing the first {selectors.URGENT_MATCH_LIMIT} matches" in page
+    assert "Showing the first" not in _find(client, meeting, "quince")
