@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from cetr.models import ActionStatus, Attendance, CetrSettings, EmergencyMeetingKind, PanelRole, ReviewKind
 from cetr.services.actions import UPDATABLE_STATUSES
 from cetr.services.settings import EDITABLE_FIELDS
+from web.forms import DateInput
 
 REAL_DATE = {"invalid": "Enter a real date"}
 
@@ -18,7 +19,7 @@ def _date(
         label=label,
         required=required,
         help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput,
         error_messages=REAL_DATE | {"required": message},
     )
 

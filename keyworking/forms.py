@@ -3,13 +3,13 @@
 from django import forms
 from django.utils import timezone
 
-from dsr.meetings.forms import DateInput
 from dsr.models import Diagnosis, Rating
 from keyworking.models import Activity, ContactMode, ContactWith, OutcomePoint
 from keyworking.models.choices import ClosureReason
 from keyworking.models.eligibility import Cohort
 from keyworking.models.goals import GoalStatus
 from keyworking.models.outcomes import OUTCOME_FIELDS
+from web.forms import DateInput
 
 
 class DateTimeInput(forms.DateTimeInput):
