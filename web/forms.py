@@ -19,3 +19,14 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """The browser's date-and-time picker: ISO too (YYYY-MM-DDTHH:MM), in local time (the
+    form field converts an aware value before the widget formats it)."""
+
+    input_type = "datetime-local"
+    input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]  # the picker's, and typed by hand
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
