@@ -2,6 +2,8 @@
 
 from django import forms
 
+from web.forms import DateInput
+
 
 class AccessLogSearchForm(forms.Form):
     area_id = forms.TypedChoiceField(label="Area", coerce=int, required=False, empty_value=None)
@@ -14,11 +16,11 @@ class AccessLogSearchForm(forms.Form):
     )
     username = forms.CharField(label="Username", required=False, max_length=150)
     date_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        label="From", required=False, widget=DateInput,
         error_messages={"invalid": "Enter a real date"},
     )  # fmt: skip
     date_to = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        label="To", required=False, widget=DateInput,
         error_messages={"invalid": "Enter a real date"},
     )  # fmt: skip
 

@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from cetr.models import ActionStatus, Attendance, CetrSettings, EmergencyMeetingKind, PanelRole, ReviewKind
 from cetr.services.actions import UPDATABLE_STATUSES
 from cetr.services.settings import EDITABLE_FIELDS
+from web.forms import DateInput, DateTimeInput
 
 REAL_DATE = {"invalid": "Enter a real date"}
 
@@ -18,7 +19,7 @@ def _date(
         label=label,
         required=required,
         help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput,
         error_messages=REAL_DATE | {"required": message},
     )
 
@@ -82,8 +83,8 @@ class ReviewRecordForm(forms.Form):
     scheduled_at = forms.DateTimeField(
         label="Date and time of the review",
         required=False,
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=DateTimeInput.input_formats,
+        widget=DateTimeInput,
         error_messages={"invalid": "Enter a real date and time"},
     )
     venue = forms.CharField(label="Venue", max_length=300, required=False, help_text="Or how people join online.")

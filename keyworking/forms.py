@@ -3,26 +3,13 @@
 from django import forms
 from django.utils import timezone
 
-from dsr.meetings.forms import DateInput
 from dsr.models import Diagnosis, Rating
 from keyworking.models import Activity, ContactMode, ContactWith, OutcomePoint
 from keyworking.models.choices import ClosureReason
 from keyworking.models.eligibility import Cohort
 from keyworking.models.goals import GoalStatus
 from keyworking.models.outcomes import OUTCOME_FIELDS
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def format_value(self, value):
-        if hasattr(value, "strftime"):
-            return (
-                timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
-                if timezone.is_aware(value)
-                else value.strftime("%Y-%m-%dT%H:%M")
-            )
-        return value
+from web.forms import DateInput, DateTimeInput
 
 
 def _now():
@@ -33,7 +20,7 @@ class ContactForm(forms.Form):
     """Fast to fill in: sensible defaults (now, phone, 30 minutes), one screen."""
 
     occurred_at = forms.DateTimeField(
-        label="Date and time", widget=DateTimeInput, initial=_now, input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        label="Date and time", widget=DateTimeInput, initial=_now, input_formats=DateTimeInput.input_formats
     )
     mode = forms.ChoiceField(
         label="How", choices=ContactMode.choices, initial=ContactMode.PHONE, widget=forms.RadioSelect

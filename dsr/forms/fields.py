@@ -2,13 +2,15 @@
 
 from django import forms
 
+from web.forms import DateInput
+
 
 def date_field(label: str, *, required: bool = True, help_text: str = "", **kwargs) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=required,
         help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput,
         error_messages={
             "invalid": f"Enter a real date for “{label.lower()}”",
             "required": f"Enter the {label.lower()}",

@@ -8,6 +8,7 @@ from dsr.models.consent import ConsentBasis
 from dsr.models.entry import EntryStatus
 from dsr.nhs_numbers import normalise_nhs_number, validate_nhs_number
 from dsr.services.entries import CASE_CONTENT_FIELDS
+from web.forms import DateInput
 
 PERSON_FIELDS = [
     "given_name",
@@ -27,7 +28,7 @@ PERSON_FIELDS = [
     "residential_care",
     "education_setting",
 ]
-_DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+_DATE_WIDGET = DateInput()
 _PERSON_WIDGETS = {
     "date_of_birth": _DATE_WIDGET,
     "learning_disability_diagnosed_on": _DATE_WIDGET,

@@ -5,10 +5,7 @@ from django.utils import timezone
 
 from dsr.models import Rating
 from dsr.models.meeting import ActionStatus, FeedbackMethod, FeedbackRecipient, KeyworkingDecision
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
+from web.forms import DateInput
 
 
 class TimeInput(forms.TimeInput):

@@ -11,6 +11,7 @@ from referrals.forms.referral import required_message, text_field
 from referrals.models import DeclineReason, OutcomeMethod, OutcomeRecipient, ReferralSettings, ReferralStatus
 from referrals.models.referral import LONG_TEXT_LENGTH, NAME_LENGTH, SHORT_TEXT_LENGTH
 from referrals.services.settings import EDITABLE as EDITABLE_SETTINGS
+from web.forms import DateInput
 
 
 class StatusForm(forms.Form):
@@ -33,9 +34,7 @@ class AcceptForm(forms.Form):
     given_name = text_field("First name", limit=NAME_LENGTH, required=False)
     family_name = text_field("Last name", limit=NAME_LENGTH, required=False)
     preferred_name = text_field("Preferred name", limit=NAME_LENGTH, required=False)
-    date_of_birth = forms.DateField(
-        label="Date of birth", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_of_birth = forms.DateField(label="Date of birth", required=False, widget=DateInput)
     nhs_number = forms.CharField(label="NHS number", required=False, max_length=14)
     address = text_field("Address", limit=SHORT_TEXT_LENGTH, required=False, rows=3)
     postcode = text_field("Postcode", limit=8, required=False, width="10")
@@ -52,7 +51,7 @@ class AcceptForm(forms.Form):
     relationship = text_field("Their relationship to the young person", limit=100, required=False)
     recorded_on = forms.DateField(
         label="Date of consent",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput,
         error_messages={"required": "Enter the date of consent", "invalid": "Enter a real date"},
     )
     note = text_field("Note (optional)", limit=SHORT_TEXT_LENGTH, required=False, rows=3)
@@ -144,7 +143,7 @@ class OutcomeForm(forms.Form):
         error_messages=required_message("Choose how"),
     )
     told_on = forms.DateField(
-        label="When?", widget=forms.DateInput(attrs={"type": "date"}),
+        label="When?", widget=DateInput,
         error_messages={"required": "Enter the date they were told", "invalid": "Enter a real date"},
     )  # fmt: skip
     note = text_field("Note (optional)", limit=SHORT_TEXT_LENGTH, required=False, rows=3)

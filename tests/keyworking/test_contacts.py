@@ -1,6 +1,7 @@
 """The contact log: fast to enter (htmx), editable by its author for the area's window, then
 only by amendment; every change kept in the history."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -130,3 +131,9 @@ def test_another_areas_user_cannot_see_or_amend_a_contact(signed_in, keyworker_n
     client = signed_in(keyworker_newham)
     assert client.get(reverse("keyworking:contact-edit", args=[contact.pk])).status_code == 404
     assert client.post(reverse("keyworking:contact-amend", args=[contact.pk]), {"text": "x"}).status_code == 404
+
+
+def test_editing_a_contact_shows_when_it_happened_in_local_time_in_the_picker(signed_in, keyworker, contact):
+    page = signed_in(keyworker).get(reverse("keyworking:contact-edit", args=[contact.pk])).content.decode()
+    shown = timezone.localtime(contact.occurred_at).strftime("%Y-%m-%dT%H:%M")
+    assert re.search(f'<input type="datetime-local" name="occurred_at"[^>]* value="{shown}"', page)
