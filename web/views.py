@@ -1,6 +1,7 @@
-"""Form views share one way to show a service's refusal on the form."""
+"""Shared view helpers: a service's refusal shown on its form, and one page of a long list."""
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 
 
 def add_service_errors(form, error: ValidationError) -> None:
@@ -11,3 +12,11 @@ def add_service_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+def page_of(request, items, size: int, *, param: str = "page") -> Page:
+    """The page of `items` that `request.GET[param]` asks for. A missing, mistyped or
+    out-of-range number gives the first or last page rather than an error, since such links
+    are hand-edited or outlive the rows they counted. Link to the others with
+    partials/pagination.html, passing the same `param`."""
+    return Paginator(items, size).get_page(request.GET.get(param))

@@ -5,7 +5,6 @@ services the rules, the access layer who may see what."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -29,7 +28,7 @@ from dsr.meetings.forms import (
 from dsr.models import MeetingAction, RegisterEntry
 from dsr.models.entry import OPEN_STATUSES
 from dsr.models.meeting import ItemStatus
-from web.views import add_service_errors
+from web.views import add_service_errors, page_of
 
 PAGE_SIZE = 25
 
@@ -67,7 +66,7 @@ def _back_to_meeting(meeting, anchor: str = ""):
 @login_required
 def meeting_list(request):
     area_ids = access.require_any(request.user, VIEW_MEETINGS)
-    page = Paginator(selectors.meetings_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, selectors.meetings_for(request.user), PAGE_SIZE)
     follow_up_ids = access.area_ids_with(request.user, FOLLOW_UP_MEETINGS)
     outstanding = list(selectors.feedback_outstanding(follow_up_ids)) if follow_up_ids else []
     today = timezone.localdate()
