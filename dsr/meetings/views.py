@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -23,12 +24,13 @@ from dsr.meetings.forms import (
     DiscussionForm,
     FeedbackForm,
     MeetingForm,
+    MeetingSettingsForm,
     UrgentAdditionForm,
 )
 from dsr.models import MeetingAction, RegisterEntry
 from dsr.models.entry import OPEN_STATUSES
 from dsr.models.meeting import ItemStatus
-from web.views import add_service_errors, page_of
+from web.views import add_service_errors, area_settings_page, page_of
 
 PAGE_SIZE = 25
 
@@ -80,6 +82,21 @@ def meeting_list(request):
         "several_areas": len(area_ids) > 1,
     }
     return render(request, "dsr/meetings/list.html", context)
+
+
+@login_required
+def settings_view(request, slug: str):
+    area = access.area_or_404(request.user, RUN_MEETINGS, slug)
+    return area_settings_page(
+        request,
+        area,
+        MeetingSettingsForm,
+        selectors.meeting_settings(area.id),
+        title="MDT meeting settings",
+        about=f"How {area.name} runs its DSR MDT meetings. The starting values are the national defaults. "
+        "Changes apply to agendas built and meetings closed from now on.",
+        back=("Back to meetings", reverse("dsr:meetings:list")),
+    )
 
 
 @login_required
