@@ -4,12 +4,12 @@ from django import forms
 from django.utils import timezone
 
 from dsr.models import Diagnosis, Rating
-from keyworking.models import Activity, ContactMode, ContactWith, OutcomePoint
+from keyworking.models import Activity, ContactMode, ContactWith, KeyworkingSettings, OutcomePoint
 from keyworking.models.choices import ClosureReason
 from keyworking.models.eligibility import Cohort
 from keyworking.models.goals import GoalStatus
 from keyworking.models.outcomes import OUTCOME_FIELDS
-from web.forms import DateInput, DateTimeInput
+from web.forms import DateInput, DateTimeInput, require_at_least_one
 
 
 def _now():
@@ -145,4 +145,34 @@ class PolicyForm(forms.Form):
         data = super().clean()
         if data.get("min_age") is not None and data.get("max_age") is not None and data["max_age"] < data["min_age"]:
             self.add_error("max_age", "The oldest age must be at least the youngest")
+        return data
+
+
+class KeyworkingSettingsForm(forms.ModelForm):
+    """How an area runs keyworking. Every value is a weight, a count of days or hours, or a sum
+    of money, none of which means anything at 0."""
+
+    class Meta:
+        model = KeyworkingSettings
+        fields = [
+            "weight_blue",
+            "weight_red",
+            "weight_amber",
+            "weight_green",
+            "contact_edit_hours",
+            "contact_due_days",
+            "review_days",
+            "spend_budget",
+            "spend_item_limit",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require_at_least_one(self, self.fields)
+
+    def clean(self):
+        data = super().clean()
+        budget, limit = data.get("spend_budget"), data.get("spend_item_limit")
+        if budget is not None and limit is not None and limit > budget:
+            self.add_error("spend_item_limit", f"One spend may not be more than the year's budget (£{budget})")
         return data

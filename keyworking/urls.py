@@ -12,6 +12,7 @@ urlpatterns = [
     path("overview/", views.overview, name="overview"),
     path("areas/<slug:slug>/", views.area_view, name="area"),
     path("areas/<slug:slug>/eligibility/", views.policy_view, name="policy"),
+    path("areas/<slug:slug>/settings/", views.settings_view, name="settings"),
     path("entries/<int:entry_id>/allocate/", views.allocate_view, name="allocate"),
     path("people/<int:person_id>/", views.person_view, name="person"),
     path("cases/<int:pk>/", views.case_view, name="case"),

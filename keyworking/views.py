@@ -34,6 +34,7 @@ from keyworking.forms import (
     GoalStatusForm,
     HopeForm,
     KeyworkerChoiceForm,
+    KeyworkingSettingsForm,
     OutcomeForm,
     PolicyForm,
     ProgressForm,
@@ -45,7 +46,7 @@ from keyworking.services import casework
 from keyworking.services.allocations import allocation_close, allocation_create, allocation_reallocate
 from keyworking.services.contacts import contact_amend, contact_record, contact_update, edit_problem
 from keyworking.services.policies import policy_add
-from web.views import add_service_errors
+from web.views import add_service_errors, area_settings_page
 
 
 def _posted(request):
@@ -493,3 +494,18 @@ def policy_view(request, slug: str):
         "can_manage": can_manage,
     }
     return render(request, "keyworking/policy.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def settings_view(request, slug: str):
+    area = access.area_or_404(request.user, MANAGE_POLICY, slug)
+    return area_settings_page(
+        request,
+        area,
+        KeyworkingSettingsForm,
+        selectors.keyworking_settings(area.id),
+        title="Keyworking settings",
+        about=f"How {area.name} runs keyworking: caseload weights, contact and review timings, and "
+        "small spends. The starting values are the national defaults. Changes apply from now on.",
+        back=("Back to keyworking", reverse("keyworking:area", args=[area.slug])),
+    )

@@ -4,7 +4,6 @@ header's unread count, and an area's reminder settings."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -29,7 +28,7 @@ from notifications.services import (
     notification_settings_update,
     notifications_mark_all_read,
 )
-from web.views import add_service_errors
+from web.views import add_service_errors, page_of
 
 PAGE_SIZE = 50
 RECORD_TYPE = "notification"
@@ -50,14 +49,13 @@ def _with_kinds(notifications):
 @login_required
 def notification_list(request):
     unread_only = request.GET.get("show") == "unread"
-    page = Paginator(inbox(request.user, unread_only=unread_only), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, inbox(request.user, unread_only=unread_only), PAGE_SIZE)
     _with_kinds(page.object_list)
     _log_shown(request, page.object_list, kind=AccessLogEntry.Kind.LIST)
     context = {
         "page": page,
         "unread_only": unread_only,
         "unread": unread_count(request.user),
-        "query": "show=unread" if unread_only else "",
     }
     return render(request, "notifications/list.html", context)
 

@@ -105,6 +105,7 @@ PAGES = [
     Page(
         "C(E)TR area page", "cetr_coordinator", LIST_MS,
         lambda area, user: [reverse("cetr:area", kwargs={"slug": area.slug})],
+        _constant("cetr.views.areas.PAGE_SIZE"),
     ),
     Page(
         "C(E)TR actions", "cetr_coordinator", LIST_MS,

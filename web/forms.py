@@ -1,8 +1,9 @@
 """Form rendering in NHS.UK frontend markup: every `{{ form }}` gets labels, hints, error
-messages and an error summary in the design system's classes; and the widgets shared by
-every app's forms."""
+messages and an error summary in the design system's classes; the widgets and checks
+several forms share."""
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.forms.renderers import TemplatesSetting
 
 
@@ -30,3 +31,13 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+def require_at_least_one(form, names, message: str = "Enter 1 or more") -> None:
+    """Make the named number fields refuse 0 (and below) with `message`: counts of days, weights
+    and limits where the model column would hold 0 but the rule it feeds means nothing at 0."""
+    for name in names:
+        field = form.fields[name]
+        field.validators = [v for v in field.validators if not isinstance(v, MinValueValidator)]
+        field.validators.append(MinValueValidator(1, message=message))
+        field.widget.attrs["min"] = 1

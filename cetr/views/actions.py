@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
@@ -14,7 +13,7 @@ from cetr.forms import ActionForm, ActionUpdateForm, EscalateForm, EscalationOut
 from cetr.models import Escalation, Recommendation
 from cetr.services.actions import action_add, action_escalate, action_update, escalation_record_outcome
 from cetr.views.common import form_page, log_detail, log_list, today
-from web.views import add_service_errors
+from web.views import add_service_errors, page_of
 
 PAGE_SIZE = 50
 
@@ -22,13 +21,6 @@ PAGE_SIZE = 50
 def _chosen_list(request) -> str:
     show = request.GET.get("list", "unresolved")
     return show if show in selectors.ACTION_LISTS else "unresolved"
-
-
-def _page(request, queryset):
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return page, query.urlencode()
 
 
 def _tag(actions) -> None:
@@ -42,13 +34,12 @@ def area_actions(request, slug: str):
     """The area's actions: due soon, overdue, escalated or all, optionally for one owner."""
     area = access.area_or_404(request.user, VIEW_CETRS, slug)
     show, owner = _chosen_list(request), request.GET.get("owner", "").strip()[:200]
-    page, query = _page(request, selectors.area_actions(area, show=show, owner=owner))
+    page = page_of(request, selectors.area_actions(area, show=show, owner=owner), PAGE_SIZE)
     _tag(page)
     log_list(request, "C(E)TR action", page)
     context = {
         "area": area,
         "page": page,
-        "query": query,
         "show": show,
         "owner": owner,
         "lists": selectors.ACTION_LISTS,
@@ -67,13 +58,13 @@ def caseload_actions(request):
     """A keyworker's "C(E)TR actions": those of the people on their own caseload."""
     access.require_any(request.user, FOLLOW_UP_CASELOAD_ACTIONS)
     show = _chosen_list(request)
-    page, query = _page(request, selectors.caseload_actions(request.user, show=show))
+    page = page_of(request, selectors.caseload_actions(request.user, show=show), PAGE_SIZE)
     _tag(page)
     log_list(request, "C(E)TR action", page)
     return render(
         request,
         "cetr/caseload_actions.html",
-        {"page": page, "query": query, "show": show, "lists": selectors.ACTION_LISTS},
+        {"page": page, "show": show, "lists": selectors.ACTION_LISTS},
     )
 
 

@@ -14,6 +14,9 @@ from cetr.models import Action, ActionStatus
 from cetr.models.actions import UNRESOLVED_STATUSES
 from cetr.services.settings import EDITABLE_FIELDS, cetr_settings_update
 from cetr.views.common import form_page, log_list, today
+from web.views import page_of
+
+PAGE_SIZE = 25
 
 
 @login_required
@@ -37,11 +40,12 @@ def _action_counts(area) -> dict:
 
 @login_required
 def area(request, slug: str):
-    """Inpatients and their next review, reviews in hand, and what needs chasing."""
+    """Inpatients and their next review, reviews in hand, and what needs chasing. The two lists
+    page separately, so each keeps its place while the other moves."""
     area = access.area_or_404(request.user, VIEW_CETRS, slug)
     show = "all" if request.GET.get("show") == "all" else "open"
-    reviews = list(selectors.area_reviews(area, show=show))
-    inpatients = selectors.inpatients_due(area)
+    reviews = page_of(request, selectors.area_reviews(area, show=show), PAGE_SIZE, param="reviews")
+    inpatients = page_of(request, selectors.inpatients_due(area), PAGE_SIZE, param="inpatients")
     log_list(request, "C(E)TR", reviews)
     log_list(request, "inpatient episode", [item.episode for item in inpatients])
     context = {

@@ -3,6 +3,7 @@
 from django import forms
 
 from dsr.models import RegisterSettings
+from web.forms import require_at_least_one
 
 
 class RegisterSettingsForm(forms.ModelForm):
@@ -21,12 +22,10 @@ class RegisterSettingsForm(forms.ModelForm):
         ]
         widgets = {"post_discharge_rating": forms.RadioSelect}
 
-    def clean(self):
-        cleaned = super().clean()
-        for field in ("review_days_red", "review_days_amber", "review_days_green", "review_days_blue"):
-            if cleaned.get(field) == 0:
-                self.add_error(field, "Enter a number of days of 1 or more")
-        return cleaned
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        review_days = ("review_days_red", "review_days_amber", "review_days_green", "review_days_blue")
+        require_at_least_one(self, review_days, "Enter a number of days of 1 or more")
 
 
 class ImportForm(forms.Form):

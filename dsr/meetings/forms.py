@@ -3,9 +3,9 @@
 from django import forms
 from django.utils import timezone
 
-from dsr.models import Rating
+from dsr.models import MeetingSettings, Rating
 from dsr.models.meeting import ActionStatus, FeedbackMethod, FeedbackRecipient, KeyworkingDecision
-from web.forms import DateInput
+from web.forms import DateInput, require_at_least_one
 
 
 class TimeInput(forms.TimeInput):
@@ -161,3 +161,16 @@ class AmendmentForm(forms.Form):
         self.fields["item"].choices = [("", "The meeting as a whole")] + [
             (item.id, item.person.full_name) for item in items
         ]
+
+
+class MeetingSettingsForm(forms.ModelForm):
+    """How an area runs its meetings. A window of 0 days is allowed: the agenda then takes only
+    reviews already due on the meeting's day."""
+
+    class Meta:
+        model = MeetingSettings
+        fields = ["feedback_working_days", "review_due_window_days"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require_at_least_one(self, ["feedback_working_days"], "Enter a number of working days of 1 or more")

@@ -5,9 +5,9 @@ services the rules, the access layer who may see what."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -24,11 +24,12 @@ from dsr.meetings.forms import (
     DiscussionForm,
     FeedbackForm,
     MeetingForm,
+    MeetingSettingsForm,
     UrgentAdditionForm,
 )
 from dsr.models import MeetingAction
 from dsr.models.meeting import ItemStatus
-from web.views import add_service_errors
+from web.views import add_service_errors, area_settings_page, page_of
 
 PAGE_SIZE = 25
 
@@ -66,7 +67,7 @@ def _back_to_meeting(meeting, anchor: str = ""):
 @login_required
 def meeting_list(request):
     area_ids = access.require_any(request.user, VIEW_MEETINGS)
-    page = Paginator(selectors.meetings_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, selectors.meetings_for(request.user), PAGE_SIZE)
     follow_up_ids = access.area_ids_with(request.user, FOLLOW_UP_MEETINGS)
     outstanding = list(selectors.feedback_outstanding(follow_up_ids)) if follow_up_ids else []
     today = timezone.localdate()
@@ -80,6 +81,21 @@ def meeting_list(request):
         "several_areas": len(area_ids) > 1,
     }
     return render(request, "dsr/meetings/list.html", context)
+
+
+@login_required
+def settings_view(request, slug: str):
+    area = access.area_or_404(request.user, RUN_MEETINGS, slug)
+    return area_settings_page(
+        request,
+        area,
+        MeetingSettingsForm,
+        selectors.meeting_settings(area.id),
+        title="MDT meeting settings",
+        about=f"How {area.name} runs its DSR MDT meetings. The starting values are the national defaults. "
+        "Changes apply to agendas built and meetings closed from now on.",
+        back=("Back to meetings", reverse("dsr:meetings:list")),
+    )
 
 
 @login_required

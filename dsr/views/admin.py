@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from areas import access
 from dsr import imports
@@ -17,6 +18,7 @@ from dsr.models import RegisterImport
 from dsr.selectors import register_settings
 from dsr.services.imports import register_import_commit
 from dsr.views.common import render_form
+from web.views import area_settings_page
 
 # Between the dry run and the commit the checked file waits in the cache, for its uploader only.
 IMPORT_WAIT_SECONDS = 30 * 60
@@ -25,12 +27,16 @@ IMPORT_WAIT_SECONDS = 30 * 60
 @login_required
 def settings_view(request, slug: str):
     area = access.area_or_404(request.user, REGISTER_SETTINGS, slug)
-    form = RegisterSettingsForm(request.POST or None, instance=register_settings(area.id))
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"Register settings for {area.name} saved.")
-        return redirect("dsr:settings", slug=area.slug)
-    return render_form(request, "dsr/settings.html", {"form": form, "area": area}, form=form)
+    return area_settings_page(
+        request,
+        area,
+        RegisterSettingsForm,
+        register_settings(area.id),
+        title="Register settings",
+        about=f"How {area.name} runs its register. The starting values are the national defaults. "
+        "Changes apply to reviews, discharges and consents recorded from now on.",
+        back=("Back to the register", reverse("dsr:area-register", args=[area.slug])),
+    )
 
 
 @login_required

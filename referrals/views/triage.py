@@ -6,7 +6,6 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -39,7 +38,7 @@ from referrals.services.triage import (
     referral_forward,
     referral_set_status,
 )
-from web.views import add_service_errors
+from web.views import add_service_errors, page_of
 
 PAGE_SIZE = 50
 
@@ -115,10 +114,10 @@ def queue_view(request, slug: str):
         "settings": settings,
     }
     if tab == FORWARDED_TAB:
-        page = Paginator(forwarded_from(area), PAGE_SIZE).get_page(request.GET.get("page"))
-        return render(request, "referrals/queue.html", context | {"page": page, "query": f"status={tab}"})
+        page = page_of(request, forwarded_from(area), PAGE_SIZE)
+        return render(request, "referrals/queue.html", context | {"page": page})
     referrals = queue(area, status=tab, search=search).prefetch_related("outcome_communications")
-    page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, referrals, PAGE_SIZE)
     today = timezone.localdate()
     rows = [
         (
@@ -134,9 +133,7 @@ def queue_view(request, slug: str):
         record_type="referral",
         shown=[Shown(referral.area_id, referral.id, referral.person_id) for referral, _, _ in rows],
     )
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "referrals/queue.html", context | {"page": page, "rows": rows, "query": query.urlencode()})
+    return render(request, "referrals/queue.html", context | {"page": page, "rows": rows})
 
 
 @login_required

@@ -50,13 +50,32 @@ def test_the_area_page_query_count_does_not_grow_with_rows(signed_in, coordinato
     review(register_entry().person)
     admit(register_entry().person)
     client.get(AREA)  # first use makes the area's settings
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(27):
         client.get(AREA)
     for _ in range(3):
         review(register_entry().person)
         admit(register_entry().person)
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(27):
         client.get(AREA)
+
+
+def test_the_area_pages_two_lists_page_separately(signed_in, coordinator):
+    reviews = [review(register_entry().person) for _ in range(26)]
+    inpatients = [
+        admit(register_entry().person, admitted_on=TODAY - timedelta(days=40 - n)).person for n in range(26)
+    ]  # the last admitted is due last
+    client = signed_in(coordinator)
+    first = client.get(AREA).content.decode()
+    second = client.get(AREA, {"reviews": 2, "inpatients": 2}).content.decode()
+    latest_review, latest_inpatient = _review_url(reviews[-1]), reverse("cetr:person", args=[inpatients[-1].pk])
+    assert latest_review not in first
+    assert latest_inpatient not in first
+    assert latest_review in second
+    assert latest_inpatient in second
+    assert _review_url(reviews[0]) not in second
+    # Each list's links keep the other list's page.
+    assert 'href="?inpatients=2&amp;reviews=1"' in second
+    assert 'href="?reviews=2&amp;inpatients=1"' in second
 
 
 def test_requesting_a_review_links_the_admission_and_logs_nothing_extra(signed_in, coordinator):

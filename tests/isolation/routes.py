@@ -195,6 +195,7 @@ ROUTES = [
     # DSR MDT meetings
     Route("dsr:meetings:list", Kind.ACROSS),
     Route("dsr:meetings:plan", Kind.AREA, _area, methods=BOTH),
+    Route("dsr:meetings:settings", Kind.AREA, _area, methods=BOTH),
     Route("dsr:meetings:detail", Kind.AREA, MEETING),
     Route("dsr:meetings:record", Kind.AREA, MEETING),
     *(
@@ -221,6 +222,7 @@ ROUTES = [
     *(Route(f"keyworking:{name}", Kind.ACROSS) for name in ("home", "caseload", "overview")),
     Route("keyworking:area", Kind.AREA, _area),
     Route("keyworking:policy", Kind.AREA, _area, methods=BOTH),
+    Route("keyworking:settings", Kind.AREA, _area, methods=BOTH),
     Route("keyworking:allocate", Kind.AREA, record("dsr.RegisterEntry", "entry_id"), ("GET", "POST"), destructive=True),
     Route("keyworking:person", Kind.AREA, record("dsr.Person", "person_id")),
     Route("keyworking:case", Kind.AREA, CASE),
