@@ -17,7 +17,8 @@ EHC_PLAN_UNTIL = 25  # an EHC plan can run up to the 25th birthday
 
 
 def age_on(date_of_birth: date, day: date) -> int:
-    return relativedelta(day, date_of_birth).years
+    # Plain arithmetic, not relativedelta: this runs for every inpatient on an area's page.
+    return day.year - date_of_birth.year - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
 
 
 def is_child(date_of_birth: date, day: date) -> bool:

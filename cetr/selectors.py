@@ -92,15 +92,17 @@ class InpatientDue:
         return self.due_by < timezone.localdate()
 
 
-def _held_reviews_by_person(person_ids) -> dict[int, list[Review]]:
-    held: dict[int, list[Review]] = {}
+def _held_reviews_by_person(person_ids) -> dict[int, list]:
+    """Each person's held reviews as rows (kind, held_on, episode_id): thousands on an area's
+    page, so not model instances."""
+    held: dict[int, list] = {}
     rows = Review.objects.filter(person_id__in=person_ids, held_on__isnull=False, cancelled_on__isnull=True)
-    for review in rows.only("id", "person_id", "kind", "held_on", "episode_id"):
+    for review in rows.values_list("person_id", "kind", "held_on", "episode_id", named=True):
         held.setdefault(review.person_id, []).append(review)
     return held
 
 
-def _community_held_dates(reviews_held: list[Review]) -> list[date]:
+def _community_held_dates(reviews_held: list) -> list[date]:
     return [review.held_on for review in reviews_held if review.kind == ReviewKind.COMMUNITY]
 
 
@@ -147,29 +149,50 @@ class FlaggedAdmission:
     post_admission_due: date
 
 
-def flagged_admissions(area, *, outstanding_only: bool = True) -> list[FlaggedAdmission]:
-    """Admissions with no community C(E)TR before them (cetr.rules.needs_root_cause_review):
-    those still waiting for a root-cause review, or all of them."""
-    settings = cetr_settings(area.id)
-    episodes = InpatientEpisode.objects.filter(area=area).select_related("person", "root_cause_review")
-    if outstanding_only:
-        episodes = episodes.filter(root_cause_review__isnull=True)
-    episodes = list(episodes.order_by("-admitted_on", "-id"))
+def _without_community_review(episodes: list, settings) -> list:
+    """Those of `episodes` (anything with person_id and admitted_on) admitted with no community
+    C(E)TR before them (cetr.rules.needs_root_cause_review)."""
     held = _held_reviews_by_person({episode.person_id for episode in episodes})
-    flagged = []
-    for episode in episodes:
+    return [
+        episode
+        for episode in episodes
         if rules.needs_root_cause_review(
             admitted_on=episode.admitted_on,
             community_reviews_held=_community_held_dates(held.get(episode.person_id, [])),
             settings=settings,
-        ):
-            child = rules.is_child(episode.person.date_of_birth, episode.admitted_on)
-            flagged.append(
-                FlaggedAdmission(
-                    episode, rules.post_admission_due(admitted_on=episode.admitted_on, child=child, settings=settings)
-                )
-            )
-    return flagged
+        )
+    ]
+
+
+def _admissions(area, *, outstanding_only: bool):
+    episodes = InpatientEpisode.objects.filter(area=area)
+    return episodes.filter(root_cause_review__isnull=True) if outstanding_only else episodes
+
+
+def flagged_admissions(area, *, outstanding_only: bool = True) -> list[FlaggedAdmission]:
+    """Admissions with no community C(E)TR before them: those still waiting for a root-cause
+    review, or all of them."""
+    settings = cetr_settings(area.id)
+    episodes = _admissions(area, outstanding_only=outstanding_only).select_related("person", "root_cause_review")
+    flagged = _without_community_review(list(episodes.order_by("-admitted_on", "-id")), settings)
+    return [
+        FlaggedAdmission(
+            episode,
+            rules.post_admission_due(
+                admitted_on=episode.admitted_on,
+                child=rules.is_child(episode.person.date_of_birth, episode.admitted_on),
+                settings=settings,
+            ),
+        )
+        for episode in flagged
+    ]
+
+
+def outstanding_root_cause_count(area) -> int:
+    """How many admissions still wait for a root-cause review: a count for the area's page, so
+    read as plain rows."""
+    rows = _admissions(area, outstanding_only=True).values_list("person_id", "admitted_on", named=True)
+    return len(_without_community_review(list(rows), cetr_settings(area.id)))
 
 
 def episode_needs_root_cause_review(episode: InpatientEpisode) -> bool:

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from areas.models import Area, AreaOwned, Partnership
+from audit.history import track_changes
 from dashboards.disclosure import NATIONAL_ROUNDING, NATIONAL_THRESHOLD, Policy
 
 # Mirrors dashboards.disclosure.policy_problem, so no code path can store a policy that would
@@ -34,6 +35,7 @@ class SuppressionSettings(models.Model):
         return Policy(self.suppress_below, self.round_to)
 
 
+@track_changes()
 class DashboardSettings(SuppressionSettings):
     """One area's suppression of small numbers. Made with the national defaults on first use."""
 
@@ -47,6 +49,7 @@ class DashboardSettings(SuppressionSettings):
         return f"Dashboard settings for area {self.area_id}"
 
 
+@track_changes()
 class PartnershipDashboardSettings(SuppressionSettings):
     """A partnership's suppression for its combined figures (the stricter of this and its
     areas' settings applies)."""

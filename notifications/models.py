@@ -10,8 +10,10 @@ from django.db import models
 from django.utils import timezone
 
 from areas.models import Area, AreaOwned
+from audit.history import track_changes
 
 
+@track_changes()
 class NotificationSettings(models.Model):
     """How one area's reminders run. Made with the national defaults on first use."""
 

@@ -7,6 +7,8 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from audit.selectors import last_change
+
 
 def add_service_errors(form, error: ValidationError) -> None:
     """Put a service's ValidationError on the form: field errors on their fields (or the form
@@ -38,5 +40,8 @@ def area_settings_page(
         form.save()
         messages.success(request, f"{title} for {area.name} saved.")
         return redirect(request.path)
-    context = {"area": area, "form": form, "title": title, "about": about, "back_label": back[0], "back_url": back[1]}
+    context = {
+        "area": area, "form": form, "title": title, "about": about, "back_label": back[0], "back_url": back[1],
+        "last_change": last_change(settings),
+    }  # fmt: skip
     return render(request, "web/area_settings.html", context, status=400 if form.errors else 200)

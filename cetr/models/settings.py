@@ -3,8 +3,10 @@
 from django.db import models
 
 from areas.models import Area
+from audit.history import track_changes
 
 
+@track_changes()
 class CetrSettings(models.Model):
     """How one area runs its C(E)TRs: the clocks of the national policy, which an area may
     tighten or loosen. Made with the national defaults on first use."""

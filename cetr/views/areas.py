@@ -55,7 +55,7 @@ def area(request, slug: str):
         "inpatients": inpatients,
         "counts": selectors.review_counts([area.id], since=today() - relativedelta(months=12)),
         "actions": _action_counts(area),
-        "outstanding_root_cause": len(selectors.flagged_admissions(area)),
+        "outstanding_root_cause": selectors.outstanding_root_cause_count(area),
         "may_manage": access.has_capability(request.user, MANAGE_CETRS, area.id),
     }
     return render(request, "cetr/area.html", context)

@@ -25,6 +25,7 @@ class MeetingStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+@track_changes()
 class MeetingSettings(models.Model):
     """How one area runs its DSR MDT meetings. Made with the national defaults on first use."""
 

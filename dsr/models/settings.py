@@ -3,9 +3,11 @@
 from django.db import models
 
 from areas.models import Area
+from audit.history import track_changes
 from dsr.models.choices import Rating
 
 
+@track_changes()
 class RegisterSettings(models.Model):
     """How one area runs its register. Made with the national defaults on first use."""
 

@@ -5,8 +5,10 @@ from decimal import Decimal
 from django.db import models
 
 from areas.models import Area
+from audit.history import track_changes
 
 
+@track_changes()
 class KeyworkingSettings(models.Model):
     """How one area runs keyworking. Made with the national defaults on first use."""
 

@@ -3,8 +3,10 @@
 from django.db import models
 
 from areas.models import Area
+from audit.history import track_changes
 
 
+@track_changes()
 class ReferralSettings(models.Model):
     """How one area takes and triages referrals. Made with the national defaults on first use."""
 

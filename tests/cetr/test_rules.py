@@ -158,3 +158,18 @@ def test_the_core_panel_roles_still_to_fill():
         "clinical_expert",
         "expert_by_experience",
     ]
+
+
+@pytest.mark.parametrize(
+    ("born", "on", "age"),
+    [
+        (date(2008, 5, 17), date(2026, 5, 16), 17),  # the day before the 18th birthday
+        (date(2008, 5, 17), date(2026, 5, 17), 18),
+        (date(2008, 2, 29), date(2026, 2, 28), 17),  # a leap-day birthday comes on 1 March
+        (date(2008, 2, 29), date(2026, 3, 1), 18),
+        (date(2008, 2, 29), date(2028, 2, 29), 20),
+    ],
+)
+def test_age_counts_whole_years_and_a_leap_day_birthday_arrives_on_the_first_of_march(born, on, age):
+    assert rules.age_on(born, on) == age
+    assert rules.is_child(born, on) is (age < 18)

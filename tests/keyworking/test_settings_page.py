@@ -37,6 +37,15 @@ def test_a_valid_change_is_saved_and_confirmed(signed_in, senior):
     assert _saved() == (4, Decimal("1500.00"), Decimal("150.00"))
 
 
+def test_the_page_says_who_last_changed_the_settings(signed_in, senior):
+    client = signed_in(senior)
+    assert "Last changed" not in client.get(SETTINGS).content.decode()  # still the national defaults
+    page = client.post(SETTINGS, VALUES, follow=True).content.decode()
+    assert f"by {senior.display_name}." in page
+    event = keyworking_settings(area("thurrock").id).events.get(pgh_label="update")
+    assert (event.spend_budget, event.pgh_context.metadata["user"]) == (Decimal("1500.00"), senior.id)
+
+
 def test_every_value_must_be_at_least_one(signed_in, senior):
     response = signed_in(senior).post(SETTINGS, {**VALUES, "weight_blue": 0, "spend_budget": "0.50"})
     page = response.content.decode()
