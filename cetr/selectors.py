@@ -1,7 +1,7 @@
 """Reading C(E)TRs: settings, reviews, inpatients' next reviews, flagged admissions, actions,
 people's histories and the case papers (with the consent gate)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -78,7 +78,7 @@ def review_counts(area_ids: list[int], *, since: date) -> dict:
 
 @dataclass(frozen=True)
 class InpatientDue:
-    episode: InpatientEpisode
+    episode: InpatientEpisode  # a plain row until with_records reads the record
     next_kind: str
     due_by: date
     scheduled: Review | None
@@ -107,19 +107,16 @@ def _community_held_dates(reviews_held: list) -> list[date]:
 
 
 def inpatients_due(area) -> list[InpatientDue]:
-    """Each current inpatient of the area with their next C(E)TR and when it is due."""
+    """Each current inpatient of the area with their next C(E)TR and when it is due, soonest
+    first. The order needs every due date, so they are worked out from plain rows; only the
+    rows shown are then read as records (`with_records`)."""
     settings = cetr_settings(area.id)
     episodes = list(
-        InpatientEpisode.objects.filter(area=area, discharged_on__isnull=True).select_related("person").order_by("id")
+        InpatientEpisode.objects.filter(area=area, discharged_on__isnull=True)
+        .order_by("id")
+        .values_list("id", "person_id", "admitted_on", "secure", "person__date_of_birth", named=True)
     )
     held = _held_reviews_by_person([episode.person_id for episode in episodes])
-    # Oldest first, so that each episode keeps its newest pending review.
-    pending = {
-        review.episode_id: review
-        for review in Review.objects.filter(
-            episode__in=episodes, held_on__isnull=True, cancelled_on__isnull=True
-        ).order_by("requested_on", "id")
-    }
     due = []
     for episode in episodes:
         person_reviews = held.get(episode.person_id, [])
@@ -131,13 +128,28 @@ def inpatients_due(area) -> list[InpatientDue]:
         following = rules.next_inpatient_review(
             admitted_on=episode.admitted_on,
             secure=episode.secure,
-            date_of_birth=episode.person.date_of_birth,
+            date_of_birth=episode.person__date_of_birth,
             community_review_held=community_held,
             inpatient_reviews_held=[r.held_on for r in person_reviews if r.episode_id == episode.id],
             settings=settings,
         )
-        due.append(InpatientDue(episode, following.kind, following.due_by, pending.get(episode.id)))
+        due.append(InpatientDue(episode, following.kind, following.due_by, scheduled=None))
     return sorted(due, key=lambda item: item.due_by)
+
+
+def with_records(items: list[InpatientDue]) -> list[InpatientDue]:
+    """`items` (from inpatients_due) with their episodes and people, and each one's review in
+    hand (the newest pending one), to show."""
+    ids = [item.episode.id for item in items]
+    episodes = InpatientEpisode.objects.select_related("person").in_bulk(ids)
+    # Oldest first, so that each episode keeps its newest pending review.
+    pending = {
+        review.episode_id: review
+        for review in Review.objects.filter(
+            episode_id__in=ids, held_on__isnull=True, cancelled_on__isnull=True
+        ).order_by("requested_on", "id")
+    }
+    return [replace(item, episode=episodes[item.episode.id], scheduled=pending.get(item.episode.id)) for item in items]
 
 
 # ---------------------------------------------------------------------------- admissions

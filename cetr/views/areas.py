@@ -46,6 +46,7 @@ def area(request, slug: str):
     show = "all" if request.GET.get("show") == "all" else "open"
     reviews = page_of(request, selectors.area_reviews(area, show=show), PAGE_SIZE, param="reviews")
     inpatients = page_of(request, selectors.inpatients_due(area), PAGE_SIZE, param="inpatients")
+    inpatients.object_list = selectors.with_records(inpatients.object_list)
     log_list(request, "C(E)TR", reviews)
     log_list(request, "inpatient episode", [item.episode for item in inpatients])
     context = {
