@@ -47,9 +47,10 @@ lock:
 	.venv-lock/bin/python -m pip freeze --exclude-editable > requirements.lock
 	rm -rf .venv-lock
 
-# Stop the private PostgreSQL and Redis under var/ (their data stays).
+# Stop the private PostgreSQL and Redis under var/, and the benchmark's under var/bench (their data stays).
 stop:
 	$(BIN)/python -m config.devservices stop
+	KEYWORKING_VAR_DIR=$(CURDIR)/var/bench $(BIN)/python -m config.devservices stop
 
 clean: stop
 	rm -rf $(VENV) node_modules var
