@@ -81,6 +81,10 @@ def annotated_entries(queryset: QuerySet[RegisterEntry] | None = None) -> QueryS
     queryset = RegisterEntry.objects.all() if queryset is None else queryset
     latest_consent = ConsentRecord.objects.filter(entry=OuterRef("pk")).order_by("-recorded_on", "-recorded_at", "-id")
     open_allocation = Allocation.objects.filter(person=OuterRef("person_id"), ended_on__isnull=True)
+    # Filtering on an open allocation is a semi-join (`allocated`); showing it is a probe per
+    # shown row (`has_keyworker`, a scalar subquery), since PostgreSQL would answer an EXISTS
+    # in the select list by hashing every open allocation in the area to show a page.
+    queryset = queryset.alias(allocated=Exists(open_allocation))
     # Not joined to the area: a join per row costs a third of a page on a large register, and
     # the few areas are attached afterwards (see decorate_rows).
     return queryset.select_related("person").annotate(
@@ -94,7 +98,7 @@ def annotated_entries(queryset: QuerySet[RegisterEntry] | None = None) -> QueryS
         ),
         consent_kind=Subquery(latest_consent.values("kind")[:1]),
         consent_review_due=Subquery(latest_consent.values("review_due")[:1]),
-        has_keyworker=Exists(open_allocation),
+        has_keyworker=Coalesce(Subquery(open_allocation.values(yes=Value(True))[:1]), Value(False)),
         keyworker_name=Subquery(
             open_allocation.annotate(
                 name=Concat("keyworker__first_name", Value(" "), "keyworker__last_name", output_field=CharField())
@@ -128,7 +132,7 @@ def filter_entries(queryset: QuerySet[RegisterEntry], filters: RegisterFilters, 
     elif filters.review == "due":
         queryset = queryset.filter(next_review_due__lte=today + timedelta(days=rules.REVIEW_DUE_SOON_DAYS))
     if filters.keyworker in ("yes", "no"):
-        queryset = queryset.filter(has_keyworker=filters.keyworker == "yes")
+        queryset = queryset.filter(allocated=filters.keyworker == "yes")
     if filters.consent_due:
         soon = today + timedelta(days=rules.CONSENT_DUE_SOON_DAYS)
         queryset = queryset.filter(

@@ -141,6 +141,13 @@ class Notification(AreaOwned):
                 name="notification_awaiting_digest",
             ),
             models.Index(fields=["recipient", "-delivered_at", "-id"], name="notification_inbox"),
+            # Covers the inbox's counts (all and unread) so they read the index alone, not
+            # every one of a busy recipient's rows.
+            models.Index(
+                fields=["recipient", "area", "rule", "read_at"],
+                condition=models.Q(delivered_at__isnull=False, withdrawn_at__isnull=True),
+                name="notification_inbox_counts",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,7 +1,7 @@
 """Reading notifications: a user's own, for the rules whose roles they still hold where the
 reminder is (a revoked role hides its reminders at once), and the area's reminder settings."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from areas.access import area_roles
@@ -30,6 +30,14 @@ def inbox(user, *, unread_only: bool = False) -> QuerySet[Notification]:
 
 def unread_count(user) -> int:
     return inbox(user, unread_only=True).count()
+
+
+def inbox_counts(user) -> tuple[int, int]:
+    """(all, unread) in the user's inbox, in one pass over its covering index (so it counts a
+    column the index holds: counting one it lacks would read every row)."""
+    unread = Q(read_at__isnull=True)
+    counts = inbox(user).aggregate(all=Count("recipient"), unread=Count("recipient", filter=unread))
+    return counts["all"], counts["unread"]
 
 
 def notification_or_404(user, notification_id: int) -> Notification:

@@ -17,6 +17,7 @@ from notifications.forms import EmailPreferenceForm, NotificationSettingsForm
 from notifications.selectors import (
     email_preference,
     inbox,
+    inbox_counts,
     notification_or_404,
     notification_settings,
     unread_count,
@@ -49,13 +50,16 @@ def _with_kinds(notifications):
 @login_required
 def notification_list(request):
     unread_only = request.GET.get("show") == "unread"
-    page = page_of(request, inbox(request.user, unread_only=unread_only), PAGE_SIZE)
+    total, unread = inbox_counts(request.user)
+    page = page_of(
+        request, inbox(request.user, unread_only=unread_only), PAGE_SIZE, count=unread if unread_only else total
+    )
     _with_kinds(page.object_list)
     _log_shown(request, page.object_list, kind=AccessLogEntry.Kind.LIST)
     context = {
         "page": page,
         "unread_only": unread_only,
-        "unread": unread_count(request.user),
+        "unread": unread,
     }
     return render(request, "notifications/list.html", context)
 

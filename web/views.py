@@ -20,12 +20,16 @@ def add_service_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
-def page_of(request, items, size: int, *, param: str = "page") -> Page:
+def page_of(request, items, size: int, *, param: str = "page", count: int | None = None) -> Page:
     """The page of `items` that `request.GET[param]` asks for. A missing, mistyped or
     out-of-range number gives the first or last page rather than an error, since such links
     are hand-edited or outlive the rows they counted. Link to the others with
-    partials/pagination.html, passing the same `param`."""
-    return Paginator(items, size).get_page(request.GET.get(param))
+    partials/pagination.html, passing the same `param`. Pass `count` when the caller has
+    already counted `items` (with other counts, in one query) to spare counting them again."""
+    paginator = Paginator(items, size)
+    if count is not None:
+        paginator.count = count
+    return paginator.get_page(request.GET.get(param))
 
 
 def area_settings_page(

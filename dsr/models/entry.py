@@ -79,6 +79,8 @@ class RegisterEntry(AreaOwned):
         indexes = [
             models.Index(fields=["area", "status", "current_rating"]),
             models.Index(fields=["area", "next_review_due"]),
+            # The API pages an area's entries by id: without this it walks every area's ids.
+            models.Index(fields=["area", "id"], name="entry_area_by_id"),
         ]
 
     def __str__(self) -> str:
