@@ -7,7 +7,7 @@ class DashboardsConfig(AppConfig):
 
     def ready(self):
         from areas import access
-        from dashboards.capabilities import VIEW_DASHBOARDS
+        from dashboards.capabilities import SET_DISCLOSURE, VIEW_DASHBOARDS
         from web import navigation
 
         navigation.register(
@@ -15,4 +15,10 @@ class DashboardsConfig(AppConfig):
             "dashboards:index",
             order=70,
             visible_to=lambda user: bool(access.area_ids_with(user, VIEW_DASHBOARDS)),
+        )
+        navigation.register(
+            "Small-number suppression",
+            "dashboards:disclosure-index",
+            order=96,
+            visible_to=lambda user: bool(access.area_ids_with(user, SET_DISCLOSURE)),
         )

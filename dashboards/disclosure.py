@@ -49,15 +49,27 @@ class Policy:
         return Policy(max(p.threshold for p in policies), max(p.rounding for p in policies))
 
 
-def policy_problem(threshold: int, rounding: int) -> str | None:
+@dataclass(frozen=True)
+class PolicyProblem:
+    """Why a policy cannot be used, and which of its two numbers is at fault."""
+
+    number: str  # "threshold" or "rounding"
+    message: str
+
+
+def policy_problem(threshold: int, rounding: int) -> PolicyProblem | None:
     """Why a policy cannot be used, or None. The smallest shown count must round to at least
     one rounding step, or a small count would be shown as a misleading 0."""
     if threshold < 2:
-        return "Suppress at least counts of 1"
+        return PolicyProblem("threshold", "Enter 2 or more, so that a count of 1 is always shown as *")
     if rounding < 1:
-        return "Round to the nearest 1 or more"
+        return PolicyProblem("rounding", "Enter 1 or more (1 shows counts as they are)")
     if 2 * threshold < rounding:
-        return "The rounding step can be at most twice the smallest count shown"
+        return PolicyProblem(
+            "rounding",
+            f"Enter {2 * threshold} or less: the rounding step can be at most twice the smallest count "
+            f"shown ({threshold}), or that count would be shown as 0",
+        )
     return None
 
 

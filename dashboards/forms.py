@@ -1,9 +1,12 @@
-"""The dashboard's choices (section, months shown): bad values answer 400 with a message."""
+"""The dashboard's choices (section, months shown): bad values answer 400 with a message; and
+an area's small-number suppression."""
 
 from django import forms
 
 from dashboards.catalogue import SECTIONS
+from dashboards.disclosure import policy_problem
 from dashboards.figures import DEFAULT_MONTHS, MONTH_CHOICES
+from dashboards.models import DashboardSettings
 
 
 class DashboardForm(forms.Form):
@@ -28,3 +31,21 @@ def choices(data) -> tuple[DashboardForm, str, int]:
     if form.is_valid():
         return form, form.cleaned_data["section"], form.cleaned_data["months"]
     return form, SECTIONS[0].key, DEFAULT_MONTHS
+
+
+class DisclosureSettingsForm(forms.ModelForm):
+    """An area's small-number suppression. What may be used is policy_problem's rule, checked
+    here so that a bad policy is refused on its field rather than by the database constraint."""
+
+    FIELDS = {"threshold": "suppress_below", "rounding": "round_to"}  # policy_problem's numbers
+
+    class Meta:
+        model = DashboardSettings
+        fields = ["suppress_below", "round_to"]
+
+    def clean(self):
+        data = super().clean()
+        threshold, rounding = data.get("suppress_below"), data.get("round_to")
+        if threshold is not None and rounding is not None and (problem := policy_problem(threshold, rounding)):
+            self.add_error(self.FIELDS[problem.number], problem.message)
+        return data

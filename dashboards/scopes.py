@@ -13,7 +13,8 @@ from areas import access
 from areas.models import Area
 from dashboards.capabilities import VIEW_DASHBOARDS
 from dashboards.disclosure import Policy
-from dashboards.models import DashboardSettings, PartnershipDashboardSettings
+from dashboards.models import PartnershipDashboardSettings
+from dashboards.selectors import area_settings_for
 
 ALL = "all"
 
@@ -36,9 +37,7 @@ class Scope:
 
 
 def _policies(areas: list[Area]) -> tuple[dict[int, Policy], dict[int, Policy]]:
-    by_area = {
-        row.area_id: row.policy for row in DashboardSettings.objects.filter(area_id__in=[area.id for area in areas])
-    }
+    by_area = {area_id: settings.policy for area_id, settings in area_settings_for(area.id for area in areas).items()}
     partnership_ids = {area.partnership_id for area in areas}
     by_partnership = {
         row.partnership_id: row.policy
@@ -69,7 +68,7 @@ def build_scopes(areas: list[Area]) -> list[Scope]:
             f"areas/{area.slug}",
             area.name,
             (area.id,),
-            area_policy.get(area.id, Policy()),
+            area_policy[area.id],
             ons_code=area.ons_code,
         )
         for area in areas

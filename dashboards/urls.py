@@ -7,6 +7,8 @@ app_name = "dashboards"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("disclosure/", views.disclosure_index, name="disclosure-index"),
+    path("areas/<slug:slug>/disclosure/", views.disclosure_view, name="disclosure"),
     path("areas/<slug:slug>/returns/", views.returns, name="returns"),
     path("areas/<slug:slug>/returns/<month:month>.<str:fmt>", views.monthly_return_view, name="return"),
     path("<scope:scope>/", views.dashboard_view, name="dashboard"),

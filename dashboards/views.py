@@ -1,18 +1,25 @@
-"""Dashboard pages, their CSV and XLSX exports, and the monthly return. Aggregates only: no
-page here names a person, links to a record or shows free text, so nothing here is written to
-the access log (which records reads of identifiable records)."""
+"""Dashboard pages, their CSV and XLSX exports, the monthly return, and each area's small-number
+suppression settings. Aggregates only: no page here names a person, links to a record or shows
+free text, so nothing here is written to the access log (which records reads of identifiable
+records)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
+from areas import access
 from dashboards import monthly_return
+from dashboards.capabilities import SET_DISCLOSURE
 from dashboards.catalogue import SECTIONS
 from dashboards.charts import chart_for, svg
+from dashboards.disclosure import NATIONAL_ROUNDING, NATIONAL_THRESHOLD
 from dashboards.exports import DASHBOARD_COLUMNS, FORMATS, dashboard_rows, file_response
 from dashboards.figures import dashboard
-from dashboards.forms import choices
+from dashboards.forms import DisclosureSettingsForm, choices
 from dashboards.scopes import scope_or_404, scopes_for
+from dashboards.selectors import area_settings, area_settings_for
+from web.views import area_settings_page
 
 
 def _format_or_404(fmt: str) -> str:
@@ -87,3 +94,42 @@ def monthly_return_view(request, slug: str, month, fmt: str):
     return file_response(
         fmt, name, "Monthly return", monthly_return.COLUMNS, [[row[column] for column in monthly_return.COLUMNS]]
     )
+
+
+@login_required
+def disclosure_index(request):
+    """The small-number suppression of each area where the user may set it."""
+    areas = list(access.areas_with(request.user, SET_DISCLOSURE).order_by("name"))
+    if not areas:
+        raise Http404("Nothing here for you.")
+    if len(areas) == 1:
+        return redirect("dashboards:disclosure", slug=areas[0].slug)
+    settings = area_settings_for(area.id for area in areas)
+    rows = [(area, settings[area.id]) for area in areas]
+    return render(request, "dashboards/disclosure_index.html", {"rows": rows})
+
+
+@login_required
+def disclosure_view(request, slug: str):
+    area = access.area_or_404(request.user, SET_DISCLOSURE, slug)
+    return area_settings_page(
+        request,
+        area,
+        DisclosureSettingsForm,
+        area_settings(area.id),
+        title="Small-number suppression",
+        about=f"How {area.name}'s dashboards, their exports and its monthly returns hide small counts, so that "
+        "nobody can be identified from them. Counts from 1 up to one less than the first number are shown as *; "
+        "every other count, totals included, is rounded to the nearest multiple of the second; 0 is shown as 0. "
+        f"The national default is {NATIONAL_THRESHOLD} and {NATIONAL_ROUNDING}: counts from 1 to "
+        f"{NATIONAL_THRESHOLD - 1} are shown as *, others rounded to the nearest {NATIONAL_ROUNDING}. Figures "
+        "that combine areas follow the strictest of their settings. Changes apply at once, to past months too.",
+        back=_back_from_disclosure(request.user),
+    )
+
+
+def _back_from_disclosure(user) -> tuple[str, str]:
+    # With one area the index comes straight back to its page, so the way back is the home page.
+    if len(access.area_ids_with(user, SET_DISCLOSURE)) > 1:
+        return "Back to your areas", reverse("dashboards:disclosure-index")
+    return "Back to home", reverse("areas:home")

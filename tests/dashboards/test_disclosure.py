@@ -31,8 +31,9 @@ def test_the_policy_is_configurable():
 
 
 def test_a_policy_that_would_show_a_small_count_as_zero_is_refused():
-    assert policy_problem(3, 10) is not None
-    assert policy_problem(1, 5) is not None
+    assert policy_problem(3, 10).number == "rounding"
+    assert policy_problem(1, 5).number == "threshold"
+    assert policy_problem(8, 0).number == "rounding"
     assert policy_problem(8, 5) is None
 
 

@@ -266,6 +266,8 @@ ROUTES = [
     Route("dashboards:export", Kind.AREA, lambda slug: {**_scope(slug), "fmt": "xlsx"}),
     Route("dashboards:returns", Kind.AREA, _area),
     Route("dashboards:return", Kind.AREA, lambda slug: {"slug": slug, "month": _last_month(), "fmt": "csv"}),
+    Route("dashboards:disclosure-index", Kind.ACROSS),
+    Route("dashboards:disclosure", Kind.AREA, _area, methods=BOTH),
     # The API
     *(Route(name, Kind.API) for name in API_LISTS),
     Route("api-people-detail", Kind.API_RECORD, PERSON),
