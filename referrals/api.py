@@ -3,7 +3,7 @@ read their areas' referrals; any professional's system may send one to the area 
 young person lives. The public form is not part of this API."""
 
 import django_filters
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
@@ -26,6 +26,7 @@ from referrals.models import (
 from referrals.models.referral import LONG_TEXT_LENGTH, NAME_LENGTH, SHORT_TEXT_LENGTH
 from referrals.selectors import triage_referrals
 from referrals.services.intake import referral_submit
+from web.api_errors import FIELD_ERRORS, NOT_FOUND
 
 
 class ReferralSerializer(serializers.ModelSerializer):
@@ -101,10 +102,6 @@ class ReferralReceiptSerializer(serializers.Serializer):
     area = serializers.CharField(source="area.slug")
     status = choice(ReferralStatus.choices)
     received_at = serializers.DateTimeField()
-
-
-FIELD_ERRORS = OpenApiResponse(description="Bad input: field errors, {field: [messages]}")
-NOT_FOUND = OpenApiResponse(description="Not found, or not yours to see (the same answer for both)")
 
 
 class ReferralFilter(django_filters.FilterSet):

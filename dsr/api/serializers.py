@@ -1,12 +1,16 @@
 """Input and output shapes of the register API. Writes go through dsr.services."""
 
+from datetime import date
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from dsr.models import ConsentRecord, Diagnosis, InpatientEpisode, Person, Rating, RatingChange, RegisterEntry
 from dsr.models.consent import ConsentBasis
 from dsr.models.entry import EntryStatus, RemovalReason
-from dsr.services.entries import CASE_CONTENT_FIELDS
+from dsr.models.episode import MentalHealthActSection
+from dsr.services.entries import CASE_CONTENT_FIELDS, RETURN_STATUSES
 
 PERSON_FIELDS = [
     "given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "ethnicity", "address", "postcode",
@@ -136,3 +140,69 @@ class RegisterEntryUpdateSerializer(serializers.Serializer):
     tried = serializers.CharField(required=False, allow_blank=True)
     could_help = serializers.CharField(required=False, allow_blank=True)
     action_plan = serializers.CharField(required=False, allow_blank=True)
+
+
+# --- Events on an entry, recorded through the same services as the person page's forms -------
+
+
+def event_date(help_text: str) -> serializers.DateField:
+    # Bounded so that the services' date arithmetic (review and hold periods) stays within
+    # what a date can hold: a year like 9999 is a typing slip, not an event.
+    return serializers.DateField(
+        help_text=help_text,
+        validators=[
+            MinValueValidator(date(1900, 1, 1), "Enter a date from 1900 on."),
+            MaxValueValidator(date(2100, 12, 31), "Enter a date before 2101."),
+        ],
+    )
+
+
+class RatingChangeCreateSerializer(serializers.Serializer):
+    rating = choice(Rating.choices)
+    reason = serializers.CharField(help_text="What the decision rests on.")
+    decided_on = event_date("When the rating was decided. The caller is recorded as the one who decided it.")
+
+
+class ConsentCreateSerializer(serializers.Serializer):
+    basis = choice(ConsentBasis.choices)
+    given_by = serializers.CharField(max_length=200, help_text="Who gave consent, or made the decision.")
+    relationship = serializers.CharField(max_length=100, required=False, default="", allow_blank=True)
+    recorded_on = event_date("The date of the consent. Its re-check falls due by the area's interval.")
+    notes = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class ConsentWithdrawalSerializer(serializers.Serializer):
+    withdrawn_by = serializers.CharField(max_length=200, help_text="Who withdrew consent.")
+    relationship = serializers.CharField(max_length=100, required=False, default="", allow_blank=True)
+    recorded_on = event_date("The date consent was withdrawn.")
+    notes = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class AdmissionSerializer(serializers.Serializer):
+    admitted_on = event_date("The date of admission.")
+    hospital = serializers.CharField(max_length=200)
+    section = choice(MentalHealthActSection.choices)
+    secure = serializers.BooleanField(required=False, default=False)
+    out_of_area = serializers.BooleanField(required=False, default=False)
+    section_17_leave = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class DischargeSerializer(serializers.Serializer):
+    discharged_on = event_date("The date of discharge.")
+    destination = serializers.CharField(max_length=200, help_text="Where the person went.")
+    delay_reasons = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class RemovalSerializer(serializers.Serializer):
+    removal_reason = choice(RemovalReason.choices)
+    removal_detail = serializers.CharField(
+        required=False, default="", allow_blank=True, help_text="Needed when the reason is `other`."
+    )
+    removed_on = event_date("The date of removal.")
+
+
+class ReturnSerializer(serializers.Serializer):
+    status = choice(
+        [(s.value, s.label) for s in RETURN_STATUSES],
+        help_text="The new entry's status.",
+    )

@@ -1,10 +1,14 @@
 """Register API views: reads scoped through the access layer and access-logged; writes through
-the register's services (a broken rule answers 400 with field errors, an overlapping edit 409)."""
+the register's services (a broken rule answers 400 with field errors, an overlapping edit 409).
+Events (ratings, consent, admission, discharge, removal, return) go through the same services,
+under the same capabilities, as the person page's forms."""
 
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action as api_action
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
@@ -14,20 +18,34 @@ from audit.models import AccessLogEntry
 from audit.services import Shown, access_record
 from dsr.api.filters import RegisterEntryFilter
 from dsr.api.serializers import (
+    AdmissionSerializer,
+    ConsentCreateSerializer,
+    ConsentSerializer,
+    ConsentWithdrawalSerializer,
+    DischargeSerializer,
+    EpisodeSerializer,
     PersonCreateSerializer,
     PersonSerializer,
     PersonUpdateSerializer,
+    RatingChangeCreateSerializer,
+    RatingSerializer,
     RegisterEntryCreateSerializer,
     RegisterEntrySerializer,
     RegisterEntryUpdateSerializer,
+    RemovalSerializer,
+    ReturnSerializer,
 )
-from dsr.capabilities import KEEP_REGISTER, VIEW_RECORD
+from dsr.capabilities import KEEP_REGISTER, RATE, VIEW_RECORD
 from dsr.errors import ChangedSinceOpened
 from dsr.models import Person, RatingChange, RegisterEntry
 from dsr.register_list import search_q, searched_names
 from dsr.selectors import as_opened
-from dsr.services.entries import entry_open, entry_update_content
+from dsr.services.consents import consent_record, consent_withdraw
+from dsr.services.entries import entry_open, entry_remove, entry_update_content
+from dsr.services.episodes import episode_admit, episode_discharge
 from dsr.services.people import person_create, person_update
+from dsr.services.ratings import rating_record
+from web.api_errors import FIELD_ERRORS, NOT_FOUND
 
 
 class ById(CursorPagination):
@@ -45,6 +63,21 @@ def _conflict(error: ChangedSinceOpened) -> Response:
     return Response(
         {"detail": error.messages[0], "version": error.current.version, "changed": changed},
         status=status.HTTP_409_CONFLICT,
+    )
+
+
+def _valid(serializer_class, request) -> dict:
+    incoming = serializer_class(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    return dict(incoming.validated_data)
+
+
+def _event(summary: str, request, response, *, created: bool = True):
+    """The schema of an event endpoint: a broken rule answers 400, a record not yours 404."""
+    return extend_schema(
+        summary=summary,
+        request=request,
+        responses={201 if created else 200: response, 400: FIELD_ERRORS, 404: NOT_FOUND},
     )
 
 
@@ -128,6 +161,26 @@ class PersonViewSet(
             return _conflict(error)
         return Response(PersonSerializer(person).data)
 
+    @_event(
+        "Record an admission: the person is rated blue, and put on the register if not on it",
+        AdmissionSerializer,
+        EpisodeSerializer,
+    )
+    @api_action(detail=True, methods=["post"])
+    def admissions(self, request, pk=None):
+        person = self.get_object()
+        data = _valid(AdmissionSerializer, request)
+        episode = episode_admit(person=person, recorded_by=request.user, **data)
+        return Response(EpisodeSerializer(episode).data, status=status.HTTP_201_CREATED)
+
+    @_event("Return to the register: a new entry, the earlier ones kept", ReturnSerializer, RegisterEntrySerializer)
+    @api_action(detail=True, methods=["post"], url_path="return", url_name="return")
+    def return_to_register(self, request, pk=None):
+        person = self.get_object()
+        data = _valid(ReturnSerializer, request)
+        entry = entry_open(person=person, status=data["status"])
+        return Response(RegisterEntrySerializer(entry).data, status=status.HTTP_201_CREATED)
+
 
 def _people_search(people, query: str):
     """The list page's search, on people rather than entries."""
@@ -158,7 +211,10 @@ class RegisterEntryViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def _capability(self):
-        return VIEW_RECORD if self.request.method in ("GET", "HEAD", "OPTIONS") else KEEP_REGISTER
+        if self.request.method in ("GET", "HEAD", "OPTIONS"):
+            return VIEW_RECORD
+        # As on the person page: rating decisions are for those who rate (MDT chairs too).
+        return RATE if self.action == "ratings" else KEEP_REGISTER
 
     def get_queryset(self):
         entries = access.scope(RegisterEntry.objects.all(), self.request.user, self._capability())
@@ -211,3 +267,69 @@ class RegisterEntryViewSet(
         except ChangedSinceOpened as error:
             return _conflict(error)
         return Response(RegisterEntrySerializer(self.get_queryset().get(pk=entry.pk)).data)
+
+    def _open_entry(self) -> RegisterEntry:
+        """The entry asked for, if the person is on the register: as on the person page, events
+        are recorded only on the open entry."""
+        entry = self.get_object()
+        if not entry.is_open:
+            raise NotFound("This entry is not on the register.")
+        return entry
+
+    @_event(
+        "Record a rating decision (decided by you); it counts as a review",
+        RatingChangeCreateSerializer,
+        RatingSerializer,
+    )
+    @api_action(detail=True, methods=["post"])
+    def ratings(self, request, pk=None):
+        entry = self._open_entry()
+        data = _valid(RatingChangeCreateSerializer, request)
+        change = rating_record(entry=entry, decided_by=request.user, **data)
+        return Response(RatingSerializer(change).data, status=status.HTTP_201_CREATED)
+
+    @_event("Record consent or a best-interests decision", ConsentCreateSerializer, ConsentSerializer)
+    @api_action(detail=True, methods=["post"])
+    def consents(self, request, pk=None):
+        entry = self._open_entry()
+        data = _valid(ConsentCreateSerializer, request)
+        record = consent_record(entry=entry, recorded_by=request.user, **data)
+        return Response(ConsentSerializer(record).data, status=status.HTTP_201_CREATED)
+
+    @_event(
+        "Record that consent is withdrawn: the entry is flagged for removal",
+        ConsentWithdrawalSerializer,
+        ConsentSerializer,
+    )
+    @api_action(detail=True, methods=["post"], url_path="consent-withdrawals")
+    def consent_withdrawals(self, request, pk=None):
+        entry = self._open_entry()
+        data = _valid(ConsentWithdrawalSerializer, request)
+        record = consent_withdraw(entry=entry, recorded_by=request.user, **data)
+        return Response(ConsentSerializer(record).data, status=status.HTTP_201_CREATED)
+
+    @_event(
+        "Record the discharge of the admission in progress: the area's post-discharge rating is held",
+        DischargeSerializer,
+        EpisodeSerializer,
+        created=False,
+    )
+    @api_action(detail=True, methods=["post"])
+    def discharge(self, request, pk=None):
+        entry = self._open_entry()
+        episode = entry.episodes.filter(discharged_on__isnull=True).first()
+        if episode is None:
+            raise NotFound("No admission in progress.")
+        data = _valid(DischargeSerializer, request)
+        episode = episode_discharge(episode=episode, recorded_by=request.user, **data)
+        return Response(EpisodeSerializer(episode).data)
+
+    @_event("Remove from the register", RemovalSerializer, RegisterEntrySerializer, created=False)
+    @api_action(detail=True, methods=["post"])
+    def remove(self, request, pk=None):
+        entry = self._open_entry()
+        data = _valid(RemovalSerializer, request)
+        entry = entry_remove(
+            entry=entry, reason=data["removal_reason"], detail=data["removal_detail"], on=data["removed_on"]
+        )
+        return Response(RegisterEntrySerializer(entry).data)

@@ -9,7 +9,7 @@ from dsr.models import Rating
 from dsr.models.consent import ConsentBasis
 from dsr.models.entry import EntryStatus, RemovalReason
 from dsr.models.episode import MentalHealthActSection
-from dsr.services.entries import NEXT_STATUSES
+from dsr.services.entries import NEXT_STATUSES, RETURN_STATUSES
 
 
 def _today():
@@ -80,7 +80,7 @@ class RemovalForm(forms.Form):
 class ReturnForm(forms.Form):
     status = choice_field(
         "Status on return",
-        [(s.value, s.label) for s in (EntryStatus.REFERRED, EntryStatus.UNDER_REVIEW, EntryStatus.ACTIVE)],
+        [(s.value, s.label) for s in RETURN_STATUSES],
         initial=EntryStatus.REFERRED,
     )
 

@@ -22,6 +22,9 @@ NEXT_STATUSES = {
     EntryStatus.REMOVED: set(),
 }
 
+# The statuses a person may come back to the register with (a new entry after a removal).
+RETURN_STATUSES = (EntryStatus.REFERRED, EntryStatus.UNDER_REVIEW, EntryStatus.ACTIVE)
+
 CASE_CONTENT_FIELDS = ("current_issues", "tried", "could_help", "action_plan")
 
 

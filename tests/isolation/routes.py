@@ -272,6 +272,12 @@ ROUTES = [
     *(Route(name, Kind.API) for name in API_LISTS),
     Route("api-people-detail", Kind.API_RECORD, PERSON),
     Route("api-register-entries-detail", Kind.API_RECORD, record("dsr.RegisterEntry")),
+    # Events: an empty POST answers 400 (or 404 on an entry no longer on the register), so none is destructive.
+    *(Route(f"api-people-{name}", Kind.API_RECORD, PERSON, methods=("POST",)) for name in ("admissions", "return")),
+    *(
+        Route(f"api-register-entries-{name}", Kind.API_RECORD, record("dsr.RegisterEntry"), methods=("POST",))
+        for name in ("ratings", "consents", "consent-withdrawals", "discharge", "remove")
+    ),
     Route("api-meetings-detail", Kind.API_RECORD, MEETING),
     Route("api-allocations-detail", Kind.API_RECORD, record("dsr.Allocation")),
     Route("api-contacts-detail", Kind.API_RECORD, record("keyworking.Contact")),
