@@ -20,7 +20,7 @@ from dsr.services.entries import entry_open, entry_remove, entry_update_content
 from dsr.services.episodes import episode_admit, episode_discharge
 from dsr.services.people import person_create
 from dsr.services.ratings import rating_record
-from dsr.services.transfers import transfer_request
+from dsr.services.transfers import transfer_ask, transfer_request
 
 PEOPLE_PER_AREA = 30
 GIVEN = ["Ash", "Bo", "Cam", "Dee", "Eli", "Fen", "Gil", "Hal", "Ira", "Jo", "Kit", "Lou", "Mo", "Nell", "Ollie"]
@@ -31,6 +31,7 @@ DIAGNOSES = [Diagnosis.AUTISM, Diagnosis.LEARNING_DISABILITY, Diagnosis.BOTH]
 
 
 TRANSFER_INDEX = 29  # in each area, this person's move to a neighbouring area awaits a decision
+ASKED_INDEX = 28  # in each area, a neighbouring area asks for this person to be transferred to it
 
 
 def load() -> None:
@@ -46,15 +47,31 @@ def load() -> None:
             person = _person(area, index, nhs_number, holder, today)
             if index == TRANSFER_INDEX:
                 _transfer(person, holder)
+            if index == ASKED_INDEX:
+                _ask(person)
+
+
+def _next_partner(area: Area) -> Area:
+    partners = list(Area.objects.filter(partnership_id=area.partnership_id).order_by("ons_code"))
+    return partners[(partners.index(area) + 1) % len(partners)]
 
 
 def _transfer(person, holder) -> None:
     """A request to the next area of the same partnership (no case content in the reason: the
     destination sees it before accepting)."""
-    partners = list(Area.objects.filter(partnership_id=person.area.partnership_id).order_by("ons_code"))
-    destination = partners[(partners.index(person.area) + 1) % len(partners)]
+    destination = _next_partner(person.area)
     transfer_request(person=person, destination=destination, reason="The family is moving (demo).",
                      requested_by=holder)  # fmt: skip
+
+
+def _ask(person) -> None:
+    """The next area of the same partnership asks for the person (no case content in the
+    message: the holder reads it)."""
+    asking = _next_partner(person.area)
+    asker = get_user_model().objects.filter(username=f"dsr_holder.{asking.slug}").first()
+    if asker is not None:
+        transfer_ask(nhs_number=person.nhs_number, holder=person.area, destination=asking, asked_by=asker,
+                     message="They now live with us (demo).")  # fmt: skip
 
 
 def _birth_date(index: int, today):

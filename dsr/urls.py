@@ -37,6 +37,8 @@ urlpatterns: list = [
     path("transfers/", transfers.transfer_inbox, name="transfers"),
     path("transfers/<int:transfer_id>/", transfers.transfer_decide, name="transfer-decide"),
     path("transfers/<int:transfer_id>/cancel/", transfers.transfer_cancel_view, name="transfer-cancel"),
+    path("transfers/ask/", transfers.transfer_ask_view, name="transfer-ask"),
+    path("transfers/asks/<int:ask_id>/decline/", transfers.transfer_ask_decline_view, name="transfer-ask-decline"),
     # DSR MDT meetings (dsr.meetings) live under /register/meetings/.
     path("meetings/", include("dsr.meetings.urls")),
 ]

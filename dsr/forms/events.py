@@ -9,6 +9,7 @@ from dsr.models import Rating
 from dsr.models.consent import ConsentBasis
 from dsr.models.entry import EntryStatus, RemovalReason
 from dsr.models.episode import MentalHealthActSection
+from dsr.nhs_numbers import normalise_nhs_number, validate_nhs_number
 from dsr.services.entries import NEXT_STATUSES, RETURN_STATUSES
 
 
@@ -114,6 +115,44 @@ class TransferRequestForm(forms.Form):
     @property
     def destination_area(self):
         return self.areas[self.cleaned_data["destination"]]
+
+
+class TransferAskForm(forms.Form):
+    """Posted from the duplicate notice on the add-a-person page: the NHS number typed there,
+    the area holding it and the user's own area (both hidden), and an optional message."""
+
+    nhs_number = forms.CharField(widget=forms.HiddenInput)
+    holder = forms.ChoiceField(widget=forms.HiddenInput)
+    destination = forms.ChoiceField(widget=forms.HiddenInput)
+    message = forms.CharField(
+        label="Message (optional)", required=False, max_length=500,
+        help_text="For example: why they are now in your area. Their DSR holders see it.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+    def __init__(self, *args, holders, destinations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.holders = {str(area.id): area for area in holders}
+        self.destinations = {str(area.id): area for area in destinations}
+        self.fields["holder"].choices = [(key, area.name) for key, area in self.holders.items()]
+        self.fields["destination"].choices = [(key, area.name) for key, area in self.destinations.items()]
+
+    def clean_nhs_number(self):
+        value = self.cleaned_data["nhs_number"]
+        validate_nhs_number(value)
+        return normalise_nhs_number(value)
+
+    @property
+    def holder_area(self):
+        return self.holders[self.cleaned_data["holder"]]
+
+    @property
+    def destination_area(self):
+        return self.destinations[self.cleaned_data["destination"]]
+
+
+class TransferAskDeclineForm(forms.Form):
+    reason = text_area("Reason", required=True, help_text="The area that asked does not see it.", rows=3)
 
 
 class TransferDecisionForm(forms.Form):

@@ -20,6 +20,7 @@ from dsr.models.person import Person
 from dsr.models.rating import RatingChange
 from dsr.models.settings import RegisterSettings
 from dsr.models.transfer import Transfer
+from dsr.models.transfer_ask import TransferAsk
 
 __all__ = [
     "AgendaItem",
@@ -43,4 +44,5 @@ __all__ = [
     "RegisterImport",
     "RegisterSettings",
     "Transfer",
+    "TransferAsk",
 ]

@@ -10,12 +10,12 @@ from django.utils import timezone
 
 from areas import access
 from areas.models import Area
-from areas.roles import Role
 from audit.models import AccessLogEntry
 from audit.services import Shown, access_record
 from dsr import rules
 from dsr.capabilities import KEEP_REGISTER, RATE, VIEW_REGISTER
 from dsr.errors import ChangedSinceOpened
+from dsr.forms.events import TransferAskForm
 from dsr.forms.people import AddPersonForm, CaseContentForm, PersonEditForm
 from dsr.selectors import as_opened, duplicates, person_history, person_record, person_viewers, register_settings
 from dsr.services.entries import entry_update_content
@@ -38,16 +38,23 @@ def _check_duplicates(form) -> dict:
     )
     elsewhere = []
     if found.held_elsewhere_by:
-        # Only the area's name and who to ask there: nothing of the record itself.
+        # Only the area's name and a way to ask it for a transfer: nothing of the record itself.
         form.add_error("nhs_number", f"A record with this NHS number is held by {found.held_elsewhere_by[0]}")
         for area in Area.objects.filter(name__in=found.held_elsewhere_by):
-            elsewhere.append({"area": area, "holders": access.users_with_role(Role.DSR_HOLDER, [area.id])})
+            elsewhere.append({"area": area, "ask_form": _transfer_ask_form(number, holder=area, to=form.chosen_area)})
     same_number = [p for p in found.matches_here if number and p.nhs_number == number]
     if same_number:
         form.add_error("nhs_number", "This NHS number is already on your register: open that record instead")
     elif found.matches_here and not data.get("not_a_duplicate"):
         form.add_error("not_a_duplicate", "Check the possible duplicates listed, then confirm none is this person")
     return {"elsewhere": elsewhere, "matches_here": found.matches_here}
+
+
+def _transfer_ask_form(nhs_number: str, *, holder: Area, to: Area) -> TransferAskForm:
+    return TransferAskForm(
+        initial={"nhs_number": nhs_number, "holder": holder.id, "destination": to.id},
+        holders=[holder], destinations=[to], auto_id=f"ask-{holder.slug}-%s",
+    )  # fmt: skip
 
 
 @login_required

@@ -1,5 +1,6 @@
 """Transfers between areas: the origin's DSR holder requests, the destination's accepts or
-declines. Before acceptance the destination sees only the summary written with the request."""
+declines. Before acceptance the destination sees only the summary written with the request.
+An area adding someone another area holds may ask that area, in the app, to request one."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,10 +13,18 @@ from django.views.decorators.http import require_POST
 from areas import access
 from areas.models import Area
 from dsr.capabilities import KEEP_REGISTER
-from dsr.forms.events import TransferDecisionForm, TransferRequestForm
-from dsr.models import Transfer
+from dsr.forms.events import TransferAskDeclineForm, TransferAskForm, TransferDecisionForm, TransferRequestForm
+from dsr.models import Transfer, TransferAsk
 from dsr.models.transfer import TransferStatus
-from dsr.services.transfers import transfer_accept, transfer_cancel, transfer_decline, transfer_request
+from dsr.models.transfer_ask import TransferAskStatus
+from dsr.services.transfers import (
+    transfer_accept,
+    transfer_ask,
+    transfer_ask_decline,
+    transfer_cancel,
+    transfer_decline,
+    transfer_request,
+)
 from dsr.views.common import person_or_404, render_form
 from web.views import add_service_errors
 
@@ -23,7 +32,11 @@ from web.views import add_service_errors
 @login_required
 def transfer_request_view(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
-    form = TransferRequestForm(request.POST or None, areas=list(Area.objects.exclude(pk=person.area_id)))
+    form = TransferRequestForm(
+        request.POST or None,
+        areas=list(Area.objects.exclude(pk=person.area_id)),
+        initial={"destination": request.GET.get("destination")},  # from an area's ask in the inbox
+    )
     if request.method == "POST" and form.is_valid():
         try:
             transfer_request(
@@ -57,7 +70,15 @@ def transfer_inbox(request):
     incoming = [t for t in transfers if t.destination_id in mine and t.status == TransferStatus.REQUESTED]
     outgoing = [t for t in transfers if t.area_id in mine and t.status == TransferStatus.REQUESTED]
     decided = [t for t in transfers if t.status != TransferStatus.REQUESTED]
-    return render(request, "dsr/transfers.html", {"incoming": incoming, "outgoing": outgoing, "decided": decided})
+    asked = access.scope(
+        TransferAsk.objects.filter(status=TransferAskStatus.OPEN).select_related("person", "destination", "asked_by"),
+        request.user, KEEP_REGISTER,
+    )  # fmt: skip
+    return render(
+        request,
+        "dsr/transfers.html",
+        {"incoming": incoming, "outgoing": outgoing, "decided": decided, "asked": list(asked[:200])},
+    )
 
 
 @login_required
@@ -106,3 +127,45 @@ def transfer_cancel_view(request, transfer_id: int):
     transfer_cancel(transfer=transfer, decided_by=request.user)
     messages.success(request, "Transfer request cancelled.")
     return redirect("dsr:person", pk=transfer.person_id)
+
+
+@require_POST
+@login_required
+def transfer_ask_view(request):
+    """From the duplicate notice: ask the area holding the NHS number to transfer the person to
+    one of the user's. The answer shows only the areas and what the user typed."""
+    destinations = access.require_any(request.user, KEEP_REGISTER)
+    form = TransferAskForm(
+        request.POST, holders=Area.objects.all(), destinations=Area.objects.filter(id__in=destinations)
+    )
+    if form.is_valid():
+        try:
+            transfer_ask(
+                nhs_number=form.cleaned_data["nhs_number"], holder=form.holder_area,
+                destination=form.destination_area, asked_by=request.user, message=form.cleaned_data["message"],
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            context = {"holder": form.holder_area, "destination": form.destination_area}
+            return render(request, "dsr/transfer_asked.html", context)
+    return render_form(request, "dsr/transfer_ask_refused.html", {"form": form}, form=form)
+
+
+@login_required
+def transfer_ask_decline_view(request, ask_id: int):
+    """The holding area's refusal of an open ask, with the reason."""
+    ask = access.get_or_404(
+        TransferAsk.objects.select_related("person", "destination", "asked_by"), request.user, KEEP_REGISTER,
+        pk=ask_id, status=TransferAskStatus.OPEN,
+    )  # fmt: skip
+    form = TransferAskDeclineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            transfer_ask_decline(ask=ask, answered_by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{ask.destination.name}'s ask declined.")
+            return redirect("dsr:transfers")
+    return render_form(request, "dsr/transfer_ask_decline.html", {"form": form, "ask": ask}, form=form)

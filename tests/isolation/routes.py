@@ -160,6 +160,8 @@ ROUTES = [
     Route("dsr:transfers", Kind.ACROSS),
     Route("dsr:transfer-decide", Kind.AREA, record("dsr.Transfer", "transfer_id"), methods=("GET", "POST")),
     Route("dsr:transfer-cancel", Kind.AREA, record("dsr.Transfer", "transfer_id"), ("POST",), destructive=True),
+    Route("dsr:transfer-ask", Kind.ACROSS, methods=("POST",)),
+    Route("dsr:transfer-ask-decline", Kind.AREA, record("dsr.TransferAsk", "ask_id"), methods=("GET", "POST")),
     # C(E)TRs
     Route("cetr:index", Kind.ACROSS),
     Route("cetr:caseload-actions", Kind.ACROSS),
