@@ -11,14 +11,10 @@ from dateutil.relativedelta import relativedelta
 
 from areas.working_days import add_working_days
 from cetr.models.review import CORE_PANEL_ROLES, PanelRole, Variant
+from dsr.rules import age_on
 
 CHILD_UNDER = 18  # national: a child is under 18
 EHC_PLAN_UNTIL = 25  # an EHC plan can run up to the 25th birthday
-
-
-def age_on(date_of_birth: date, day: date) -> int:
-    # Plain arithmetic, not relativedelta: this runs for every inpatient on an area's page.
-    return day.year - date_of_birth.year - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
 
 
 def is_child(date_of_birth: date, day: date) -> bool:

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+from django.core.validators import MaxValueValidator, MinValueValidator
 
 from dsr.models.choices import Rating, Register
 from dsr.models.consent import ConsentBasis
@@ -10,8 +11,17 @@ from dsr.models.consent import ConsentBasis
 MCA_AGE = 16  # the Mental Capacity Act applies from 16; Gillick competence below
 
 
+# Dates of births and events: a year like 9999 is a typing slip, not an event, and would
+# overflow the review and hold arithmetic.
+DATE_VALIDATORS = [
+    MinValueValidator(date(1900, 1, 1), "Enter a date from 1900 on."),
+    MaxValueValidator(date(2100, 12, 31), "Enter a date before 2101."),
+]
+
+
 def age_on(date_of_birth: date, day: date) -> int:
-    return relativedelta(day, date_of_birth).years
+    # Plain arithmetic, not relativedelta: it runs for every row of some pages.
+    return day.year - date_of_birth.year - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
 
 
 def register_for(date_of_birth: date, day: date, *, adult_age: int) -> Register:

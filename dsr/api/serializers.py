@@ -1,8 +1,5 @@
 """Input and output shapes of the register API. Writes go through dsr.services."""
 
-from datetime import date
-
-from django.core.validators import MaxValueValidator, MinValueValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -10,6 +7,7 @@ from dsr.models import ConsentRecord, Diagnosis, InpatientEpisode, Person, Ratin
 from dsr.models.consent import ConsentBasis
 from dsr.models.entry import EntryStatus, RemovalReason
 from dsr.models.episode import MentalHealthActSection
+from dsr.rules import DATE_VALIDATORS
 from dsr.services.entries import CASE_CONTENT_FIELDS, RETURN_STATUSES
 
 PERSON_FIELDS = [
@@ -146,15 +144,7 @@ class RegisterEntryUpdateSerializer(serializers.Serializer):
 
 
 def event_date(help_text: str) -> serializers.DateField:
-    # Bounded so that the services' date arithmetic (review and hold periods) stays within
-    # what a date can hold: a year like 9999 is a typing slip, not an event.
-    return serializers.DateField(
-        help_text=help_text,
-        validators=[
-            MinValueValidator(date(1900, 1, 1), "Enter a date from 1900 on."),
-            MaxValueValidator(date(2100, 12, 31), "Enter a date before 2101."),
-        ],
-    )
+    return serializers.DateField(help_text=help_text, validators=DATE_VALIDATORS)
 
 
 class RatingChangeCreateSerializer(serializers.Serializer):

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from dsr.rules import DATE_VALIDATORS
 from web.forms import DateInput
 
 
@@ -11,6 +12,7 @@ def date_field(label: str, *, required: bool = True, help_text: str = "", **kwar
         required=required,
         help_text=help_text,
         widget=DateInput,
+        validators=DATE_VALIDATORS,
         error_messages={
             "invalid": f"Enter a real date for “{label.lower()}”",
             "required": f"Enter the {label.lower()}",

@@ -31,6 +31,16 @@ def test_a_rating_decision_is_recorded(holder_client):
     assert RegisterEntry.objects.get(pk=opened.pk).current_rating == Rating.RED
 
 
+def test_a_date_typed_as_year_9999_is_refused_on_the_form_not_a_server_error(holder_client):
+    opened = entry(rating=Rating.GREEN)
+    response = holder_client.post(
+        _url("rating", opened), {"rating": "red", "reason": "Crisis at A&E", "decided_on": "9999-01-01"}
+    )
+    assert response.status_code == 400
+    assert "Enter a date before 2101." in response.content.decode()
+    assert RegisterEntry.objects.get(pk=opened.pk).current_rating == Rating.GREEN
+
+
 def test_a_rating_lowered_during_the_post_discharge_hold_is_explained(holder_client, dsr_holder_thurrock):
     opened = entry(rating=Rating.RED)
     episode = episode_admit(person=opened.person, admitted_on=TODAY - timedelta(days=9), hospital="H", section="s2",
