@@ -8,7 +8,7 @@ from django.db.models.functions import Lower
 
 from areas.models import Area
 from areas.rls import system_scope
-from dsr.models import ConsentRecord, Person, RegisterEntry, RegisterSettings
+from dsr.models import ConsentRecord, InpatientEpisode, Person, RegisterEntry, RegisterSettings
 from dsr.models.entry import OPEN_STATUSES
 
 NAME_SIMILARITY = 0.4
@@ -62,6 +62,11 @@ def duplicates(*, area_id: int, nhs_number: str | None, given_name: str, family_
 def open_entry(person: Person) -> RegisterEntry | None:
     """The person's entry that is not removed or declined, if any (there is at most one)."""
     return person.entries.filter(status__in=OPEN_STATUSES).first()
+
+
+def admission_in_progress(person: Person) -> InpatientEpisode | None:
+    """The person's current inpatient episode, if any (at most one: a database constraint)."""
+    return InpatientEpisode.objects.filter(person=person, discharged_on__isnull=True).first()
 
 
 def caseload_person_ids(user) -> set[int]:

@@ -39,7 +39,7 @@ from dsr.capabilities import KEEP_REGISTER, RATE, VIEW_RECORD
 from dsr.errors import ChangedSinceOpened
 from dsr.models import Person, RatingChange, RegisterEntry
 from dsr.register_list import search_q, searched_names
-from dsr.selectors import as_opened
+from dsr.selectors import admission_in_progress, as_opened
 from dsr.services.consents import consent_record, consent_withdraw
 from dsr.services.entries import entry_open, entry_remove, entry_update_content
 from dsr.services.episodes import episode_admit, episode_discharge
@@ -317,7 +317,7 @@ class RegisterEntryViewSet(
     @api_action(detail=True, methods=["post"])
     def discharge(self, request, pk=None):
         entry = self._open_entry()
-        episode = entry.episodes.filter(discharged_on__isnull=True).first()
+        episode = admission_in_progress(entry.person)
         if episode is None:
             raise NotFound("No admission in progress.")
         data = _valid(DischargeSerializer, request)

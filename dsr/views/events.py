@@ -12,8 +12,8 @@ from areas import access
 from dsr.capabilities import KEEP_REGISTER, RATE
 from dsr.forms import events as event_forms
 from dsr.forms.people import ContactForm
-from dsr.models import InpatientEpisode, Rating
-from dsr.selectors import open_entry
+from dsr.models import Rating
+from dsr.selectors import admission_in_progress, open_entry
 from dsr.services.consents import consent_record, consent_withdraw
 from dsr.services.contacts import contact_add, contact_remove, contact_update
 from dsr.services.entries import entry_open, entry_remove, entry_review, entry_set_status
@@ -116,7 +116,7 @@ def admission(request, pk: int):
 @login_required
 def discharge(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
-    episode = InpatientEpisode.objects.filter(person=person, discharged_on__isnull=True).first()
+    episode = admission_in_progress(person)
     if episode is None:
         raise Http404("No admission in progress.")
     form = event_forms.DischargeForm(request.POST or None)
