@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
+# pytest-xdist workers: one per core, at most six (each has its own test database and pair of
+# Redis databases; config/settings/test.py).
+TEST_WORKERS ?= $(shell n=$$(nproc); [ "$$n" -gt 6 ] && n=6; echo $$n)
 
-.PHONY: run test lint format lock setup browser stop clean bench
+.PHONY: run test test-fast checks lint format lock setup browser stop clean bench
 
 setup: $(VENV)/.installed node_modules/.installed browser
 
@@ -29,11 +32,18 @@ node_modules/.installed: package.json package-lock.json frontend/nhsuk.scss
 run: setup
 	PORT=$(PORT) scripts/run.sh
 
-test: setup
+test: setup checks
+	$(BIN)/pytest --numprocesses=$(TEST_WORKERS)
+
+# For daily work: everything but the browser journeys and the reliability tests with real
+# Celery workers. `make test` is the whole truth, and what CI runs.
+test-fast: $(VENV)/.installed node_modules/.installed checks
+	$(BIN)/pytest --numprocesses=$(TEST_WORKERS) --ignore=tests/e2e -m "not slow"
+
+checks: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest
 
 lint:
 	$(BIN)/ruff check --fix .

@@ -6,11 +6,13 @@ from importlib import import_module
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from areas.rls import switch_credentials, system_scope
 from areas.roles import Role
 from tests.factories import sign_in, user_with_roles
+from tests.transactions import check_deferred_constraints, rolled_back_at_end
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -38,6 +40,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     app_credentials = {"USER": settings.DATABASE_APP_ROLE, "PASSWORD": _app_password()}
     with django_db_blocker.unblock():
         owner = switch_credentials(app_credentials)
+        _restore_areas()  # a database kept by --reuse-db was last flushed by a transactional test
     yield
     with django_db_blocker.unblock():
         switch_credentials(owner)  # the owner drops the test database
@@ -51,7 +54,7 @@ def _app_password() -> str:
 
 def _restore_areas() -> None:
     """A transactional test's flush empties every table, the areas from the data migration
-    included: put them back, with that migration's own code, before the next such test."""
+    included: put them back, with that migration's own code, before the next test that needs them."""
     from django.apps import apps
 
     from areas.models import Area
@@ -70,6 +73,15 @@ def _database_in_system_scope(request):
         return
     request.getfixturevalue("db")
     with system_scope():
+        yield
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The whole synthetic demo data set (`load_demo`), loaded once for the module."""
+    with rolled_back_at_end(django_db_blocker):
+        call_command("load_demo", verbosity=0)  # in system scope, as a command is
+        check_deferred_constraints()
         yield
 
 

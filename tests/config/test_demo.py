@@ -8,8 +8,7 @@ from areas import access
 from areas.roles import Role
 
 
-def test_every_area_gets_one_user_per_role_plus_the_partnership_users():
-    call_command("load_demo")
+def test_every_area_gets_one_user_per_role_plus_the_partnership_users(demo):
     users = get_user_model().objects
     assert users.count() == 10 * len(Role) + 2
     assert list(access.area_roles(users.get(username="dsr_holder.thurrock")).values()) == [frozenset({Role.DSR_HOLDER})]
@@ -17,8 +16,7 @@ def test_every_area_gets_one_user_per_role_plus_the_partnership_users():
     assert len(access.area_roles(users.get(username="commissioner.set"))) == 3
 
 
-def test_loading_twice_changes_nothing():
-    call_command("load_demo")
+def test_loading_twice_changes_nothing(demo):
     before = sorted(get_user_model().objects.values_list("username", "password"))
     call_command("load_demo")
     assert sorted(get_user_model().objects.values_list("username", "password")) == before

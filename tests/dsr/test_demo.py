@@ -13,8 +13,7 @@ for name in FAMILY:
     OURS |= Q(person__family_name__startswith=f"{name}-")
 
 
-def test_every_area_gets_a_working_register_with_its_canary():
-    call_command("load_demo")
+def test_every_area_gets_a_working_register_with_its_canary(demo):
     for slug in ("thurrock", "newham"):
         entries = RegisterEntry.objects.filter(OURS, area=area(slug))
         assert entries.count() >= 24
@@ -27,8 +26,7 @@ def test_every_area_gets_a_working_register_with_its_canary():
     assert Transfer.objects.filter(area=area("thurrock"), status="requested").exists()
 
 
-def test_loading_twice_adds_nothing():
-    call_command("load_demo")
+def test_loading_twice_adds_nothing(demo):
     before = Person.objects.count()
     call_command("load_demo")
     assert Person.objects.count() == before

@@ -63,9 +63,16 @@ def _keep_the_test_connection():
 schema = _load_schema()
 
 
-def _bearer(username: str) -> dict:
-    _, raw = api_token_create(user=get_user_model().objects.get(username=username), name="fuzzing")
-    return {"Authorization": f"Bearer {raw}"}
+@pytest.fixture(scope="module")
+def bearers(world, django_db_blocker) -> dict[str, dict]:
+    """Each caller's Authorization header, with a token made once for the module (not once
+    for each of the thousands of generated requests)."""
+    headers = {}
+    with django_db_blocker.unblock():
+        for username in FUZZED_AS:
+            _, raw = api_token_create(user=get_user_model().objects.get(username=username), name="fuzzing")
+            headers[username] = {"Authorization": f"Bearer {raw}"}
+    return headers
 
 
 def _fuzz_as(username: str):
@@ -78,8 +85,8 @@ def _fuzz_as(username: str):
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
-    def test(case):
-        headers, allowed = _bearer(username), FUZZED_AS[username]
+    def test(case, bearers):
+        headers, allowed = bearers[username], FUZZED_AS[username]
         response = case.call(headers=headers)
         assert response.status_code < 500, response.text[:500]
         case.validate_response(response, headers=headers, checks=CHECKS)

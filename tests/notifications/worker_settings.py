@@ -2,7 +2,8 @@
 settings, pointed at the test run's database, with emails written to files the test can count.
 
 Everything else (the broker, acks_late, reject on worker lost, prefetch 1) is as configured in
-config.settings; the broker is the private Redis each test starts (REDIS_URL)."""
+config.settings; the broker is the private Redis each test starts (REDIS_URL), used whole:
+nothing else shares it, so none of the test settings' per-worker database numbers apply."""
 
 import os
 
@@ -12,6 +13,7 @@ from config.settings.test import DATABASES
 # The worker is not a pytest process: it connects to the test database itself.
 DATABASES["default"]["NAME"] = os.environ["NOTIFICATIONS_TEST_DATABASE"]
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+CELERY_BROKER_URL = os.environ["REDIS_URL"]
 
 EMAIL_BACKEND = "tests.notifications.mailbox.FileMailbox"
 NOTIFICATIONS_RECLAIM_AFTER_SECONDS = float(os.environ.get("NOTIFICATIONS_TEST_RECLAIM_SECONDS", "2"))

@@ -1,0 +1,26 @@
+"""Data shared wider than one test, without leaking past its scope."""
+
+from contextlib import contextmanager
+
+from django.db import connection, transaction
+
+
+@contextmanager
+def rolled_back_at_end(django_db_blocker):
+    """For a module- or session-scoped fixture: what it writes stays for every test in its scope
+    (each test's own changes roll back to a savepoint inside it) and is all rolled back at the end."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def check_deferred_constraints() -> None:
+    """Check now what the shared data deferred. Each test's teardown checks the deferred
+    constraints inside its savepoint, and rolling that savepoint back leaves them pending
+    again: left unchecked here, every test would re-check every row of the shared data."""
+    connection.check_constraints()
