@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from areas import access
+from audit.views import area_settings_page
 from dashboards import monthly_return
 from dashboards.capabilities import SET_DISCLOSURE
 from dashboards.catalogue import SECTIONS
@@ -19,7 +20,6 @@ from dashboards.figures import dashboard
 from dashboards.forms import DisclosureSettingsForm, choices
 from dashboards.scopes import scope_or_404, scopes_for
 from dashboards.selectors import area_settings, area_settings_for
-from web.views import area_settings_page
 
 
 def _format_or_404(fmt: str) -> str:

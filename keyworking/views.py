@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from areas import access
 from audit.services import Shown, access_record
+from audit.views import area_settings_page
 from dsr.capabilities import VIEW_REGISTER
 from dsr.meetings.selectors import open_actions_for_people
 from dsr.models import Allocation, Person, RegisterEntry
@@ -46,7 +47,7 @@ from keyworking.services import casework
 from keyworking.services.allocations import allocation_close, allocation_create, allocation_reallocate
 from keyworking.services.contacts import contact_amend, contact_record, contact_update, edit_problem
 from keyworking.services.policies import policy_add
-from web.views import add_service_errors, area_settings_page
+from web.views import add_service_errors
 
 
 def _posted(request):

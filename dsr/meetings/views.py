@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from areas import access
 from audit.services import Shown, access_record
+from audit.views import area_settings_page
 from dsr.meetings import rules, selectors, services
 from dsr.meetings.capabilities import FOLLOW_UP_MEETINGS, RUN_MEETINGS, VIEW_MEETINGS
 from dsr.meetings.extensions import keyworking
@@ -29,7 +30,7 @@ from dsr.meetings.forms import (
 )
 from dsr.models import MeetingAction
 from dsr.models.meeting import ItemStatus
-from web.views import add_service_errors, area_settings_page, page_of
+from web.views import add_service_errors, page_of
 
 PAGE_SIZE = 25
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from areas import access
+from audit.views import area_settings_page
 from dsr import imports
 from dsr.capabilities import KEEP_REGISTER, REGISTER_SETTINGS
 from dsr.forms.admin import ImportForm, RegisterSettingsForm
@@ -18,7 +19,6 @@ from dsr.models import RegisterImport
 from dsr.selectors import register_settings
 from dsr.services.imports import register_import_commit
 from dsr.views.common import render_form
-from web.views import area_settings_page
 
 # Between the dry run and the commit the checked file waits in the cache, for its uploader only.
 IMPORT_WAIT_SECONDS = 30 * 60
