@@ -43,6 +43,7 @@ test-fast: $(VENV)/.installed node_modules/.installed checks
 checks: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 
 lint:
