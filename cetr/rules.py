@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from areas.working_days import add_working_days
-from cetr.models.review import CORE_PANEL_ROLES, PanelRole, Variant
+from cetr.models.review import CORE_PANEL_ROLES, PanelRole, ReviewKind, Variant
 from dsr.rules import age_on
 
 CHILD_UNDER = 18  # national: a child is under 18
@@ -90,6 +90,39 @@ def next_inpatient_review(
     return NextInpatientReview(
         "inpatient_repeat", repeat_review_due(last_held_on=admitted_on, child=child, secure=secure, settings=settings)
     )
+
+
+def repeat_review_deadlines(
+    *,
+    admitted_on: date,
+    discharged_on: date | None,
+    secure: bool,
+    date_of_birth: date,
+    community_review_held: bool,
+    inpatient_reviews_held: list[date],
+    settings,
+    until: date,
+) -> list[tuple[date, date | None]]:
+    """(due date, the review held for it or None) for each repeat review of an episode falling
+    due up to `until`, by next_inpatient_review: each held review (in order) restarts the
+    clock. The post-admission review is not one of them; none falls due after a discharge."""
+    deadlines = []
+    for count in range(len(inpatient_reviews_held) + 1):
+        following = next_inpatient_review(
+            admitted_on=admitted_on,
+            secure=secure,
+            date_of_birth=date_of_birth,
+            community_review_held=community_review_held,
+            inpatient_reviews_held=inpatient_reviews_held[:count],
+            settings=settings,
+        )
+        if following.kind != ReviewKind.INPATIENT_REPEAT:
+            continue  # the post-admission review comes first: counted on its own
+        if following.due_by > until or (discharged_on is not None and discharged_on < following.due_by):
+            break
+        held_on = inpatient_reviews_held[count] if count < len(inpatient_reviews_held) else None
+        deadlines.append((following.due_by, held_on))
+    return deadlines
 
 
 def community_review_window_start(admitted_on: date, *, settings) -> date:

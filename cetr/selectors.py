@@ -1,6 +1,8 @@
 """Reading C(E)TRs: settings, reviews, inpatients' next reviews, flagged admissions, actions,
-people's histories and the case papers (with the consent gate)."""
+people's histories, the case papers (with the consent gate), and one area's reviews, actions
+and escalations as they stood on a day (for the dashboards' monthly figures)."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -15,8 +17,10 @@ from cetr.capabilities import FOLLOW_UP_CASELOAD_ACTIONS, MANAGE_CETRS, VIEW_CET
 from cetr.models import (
     Action,
     ActionStatus,
+    ActionUpdate,
     CetrSettings,
     EmergencyMeeting,
+    Escalation,
     PanelMember,
     Recommendation,
     Review,
@@ -24,6 +28,7 @@ from cetr.models import (
     ReviewPaper,
 )
 from cetr.models.actions import UNRESOLVED_STATUSES
+from cetr.models.review import INPATIENT_KINDS
 from dsr.models import InpatientEpisode, Person
 from dsr.selectors import caseload_person_ids, current_consent, open_entry
 
@@ -455,3 +460,56 @@ def panel_places(user) -> list[PanelMember]:
             .select_related("review", "review__area")
             .order_by("-review__scheduled_at")
         )
+
+
+# ---------------------------------------------------------------------------- figures
+# One area's C(E)TRs up to a day, for the dashboards' monthly figures (dashboards.collect, in a
+# system scope). Only C(E)TRs (Review) are read, never LAEP or blue-light meetings.
+
+
+def inpatient_reviews_held(area_id: int) -> dict[int, list[date]]:
+    """Held inpatient C(E)TRs (post-admission, repeat, triggered by a move) by episode, each
+    episode's days in order."""
+    held: dict[int, list[date]] = defaultdict(list)
+    rows = Review.objects.filter(
+        area_id=area_id, kind__in=INPATIENT_KINDS, held_on__isnull=False, cancelled_on__isnull=True
+    ).values_list("episode_id", "held_on")
+    for episode_id, held_on in rows:
+        held[episode_id].append(held_on)
+    return {episode_id: sorted(days) for episode_id, days in held.items()}
+
+
+def _status_on(log: list[tuple[date, str, str]], current: str, day: date) -> str:
+    """An action's status on `day`, from its follow-up log (the current status when it has none)."""
+    if not log:
+        return current
+    status = log[0][1]  # what it was before its first update
+    for recorded_on, _, status_to in log:
+        if recorded_on <= day:
+            status = status_to
+    return status
+
+
+def actions_unresolved_on(area_id: int, day: date) -> list[tuple[int, date]]:
+    """(id, due on) of the area's actions unresolved on `day`: their status then, from their
+    follow-up log. An action exists from the review that recommended it (records are often
+    typed in later)."""
+    log: dict[int, list[tuple[date, str, str]]] = defaultdict(list)
+    updates = ActionUpdate.objects.filter(area_id=area_id).order_by("recorded_at", "id")
+    for action_id, recorded_at, status_from, status_to in updates.values_list(
+        "action_id", "recorded_at", "status_from", "status_to"
+    ):
+        log[action_id].append((timezone.localtime(recorded_at).date(), status_from, status_to))
+    actions = Action.objects.filter(area_id=area_id, recommendation__review__held_on__lte=day).values_list(
+        "id", "status", "due_on"
+    )
+    return [
+        (action_id, due_on)
+        for action_id, current, due_on in actions
+        if _status_on(log.get(action_id), current, day) in UNRESOLVED_STATUSES
+    ]
+
+
+def escalations_made_by(area_id: int, day: date) -> QuerySet:
+    """(escalated on, outcome on) of the area's escalations made on or before `day`."""
+    return Escalation.objects.filter(area_id=area_id, escalated_on__lte=day).values_list("escalated_on", "outcome_on")

@@ -1,15 +1,17 @@
-"""Reading the register: settings, current consent, duplicates, the register list."""
+"""Reading the register: settings, current consent, duplicates, the register list, and one
+area's records as they stood on a day (for the dashboards' monthly figures)."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 
 from areas.models import Area
 from areas.rls import system_scope
-from dsr.models import ConsentRecord, InpatientEpisode, Person, RegisterEntry, RegisterSettings
-from dsr.models.entry import OPEN_STATUSES
+from dsr.models import ConsentRecord, InpatientEpisode, Person, RatingChange, RegisterEntry, RegisterSettings
+from dsr.models.entry import OPEN_STATUSES, EntryStatus
 
 NAME_SIMILARITY = 0.4
 
@@ -201,3 +203,37 @@ def as_opened(record, version: int):
         if hasattr(snapshot, field.attname):
             setattr(opened, field.attname, getattr(snapshot, field.attname))
     return opened
+
+
+# ---------------------------------------------------------------------------- figures
+# One area's records up to a day, for the dashboards' monthly figures (dashboards.collect, in
+# a system scope): plain querysets, so each collector reads only the columns it counts.
+
+# Entries that were on the register at some point: referrals not accepted never were. The
+# register keeps no status history, so an entry counts from `added_on` to `removed_on`.
+EVER_ON_REGISTER = (EntryStatus.ACCEPTED, EntryStatus.ACTIVE, EntryStatus.REMOVED)
+
+
+def entries_ever_on_register(area_id: int, *, added_by: date) -> QuerySet[RegisterEntry]:
+    """The area's entries that were on the register at some point, added on or before `added_by`."""
+    return RegisterEntry.objects.filter(area_id=area_id, status__in=EVER_ON_REGISTER, added_on__lte=added_by)
+
+
+def rating_decisions(area_id: int, *, until: date) -> QuerySet[RatingChange]:
+    """The area's rating decisions made on or before `until`, in no particular order."""
+    return RatingChange.objects.filter(area_id=area_id, decided_on__lte=until)
+
+
+def ratings_in_force(area_id: int, day: date) -> dict[int, str]:
+    """Each of the area's entries' rating in force on `day` (the latest decision up to it)."""
+    latest = (
+        rating_decisions(area_id, until=day)
+        .order_by("entry_id", "-decided_on", "-recorded_at", "-id")
+        .distinct("entry_id")
+    )
+    return dict(latest.values_list("entry_id", "rating"))
+
+
+def episodes_admitted_by(area_id: int, day: date) -> QuerySet[InpatientEpisode]:
+    """The area's inpatient episodes admitted on or before `day`, discharged or not."""
+    return InpatientEpisode.objects.filter(area_id=area_id, admitted_on__lte=day)

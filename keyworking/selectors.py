@@ -1,9 +1,10 @@
 """Reading keyworking: settings, eligibility and the waiting list, allocations each user may
-see, caseloads sorted by what needs attention, keyworkers' caseload weights and the budget."""
+see, caseloads sorted by what needs attention, keyworkers' caseload weights, the budget, and
+one area's keyworking in a month (for the dashboards' monthly figures)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
@@ -15,10 +16,12 @@ from areas.roles import Role
 from dsr.meetings.selectors import open_actions_for_people
 from dsr.models import Allocation, RatingChange, RegisterEntry
 from dsr.models.entry import EntryStatus
+from dsr.selectors import entries_ever_on_register
 from keyworking import rules
 from keyworking.capabilities import OVERSEE_KEYWORKING, VIEW_ALLOCATIONS, VIEW_CASES, WORK_CASELOAD
-from keyworking.models import EligibilityPolicy, KeyworkingSettings, Spend
+from keyworking.models import Contact, EligibilityPolicy, HopeScore, KeyworkingSettings, OutcomeRating, Spend
 from keyworking.models.eligibility import Cohort
+from keyworking.models.outcomes import OUTCOME_FIELDS
 
 ALLOCATABLE_STATUSES = (EntryStatus.ACCEPTED, EntryStatus.ACTIVE)
 
@@ -286,3 +289,53 @@ def spent_this_year(area_id: int, today: date) -> Decimal:
     start = rules.financial_year_start(today)
     total = Spend.objects.filter(area_id=area_id, spent_on__gte=start).aggregate(total=Sum("amount"))["total"]
     return total or Decimal("0.00")
+
+
+# ---------------------------------------------------------------------------- figures
+# One area's keyworking up to a day or within a month, for the dashboards' monthly figures
+# (dashboards.collect, in a system scope).
+
+
+def entries_with_person_facts(area_id: int, *, added_by: date) -> QuerySet[RegisterEntry]:
+    """dsr.selectors.entries_ever_on_register with only what person_facts and the dates need."""
+    return (
+        entries_ever_on_register(area_id, added_by=added_by)
+        .select_related("person")
+        .only(
+            "id",
+            "added_on",
+            "removed_on",
+            "person_id",
+            "person__date_of_birth",
+            "person__diagnosis",
+            "person__looked_after",
+            "person__adopted",
+            "person__residential_care",
+        )
+    )
+
+
+def allocations_made_by(area_id: int, day: date) -> list[dict]:
+    """The area's allocations made on or before `day`, ended or not, as rows (person_id,
+    keyworker_id, eligible_since, allocated_on, ended_on)."""
+    return list(
+        Allocation.objects.filter(area_id=area_id, allocated_on__lte=day).values(
+            "person_id", "keyworker_id", "eligible_since", "allocated_on", "ended_on"
+        )
+    )
+
+
+def contact_count(area_id: int, start: datetime, end: datetime) -> int:
+    """How many contacts the area's keyworkers logged as happening from `start` until `end`."""
+    return Contact.objects.filter(area_id=area_id, occurred_at__gte=start, occurred_at__lt=end).count()
+
+
+def hope_scores(area_id: int, first: date, last: date) -> QuerySet:
+    """The hope scores recorded in the area from `first` to `last` (the scores alone)."""
+    return HopeScore.objects.filter(area_id=area_id, recorded_on__range=(first, last)).values_list("score", flat=True)
+
+
+def outcome_scores(area_id: int, first: date, last: date) -> QuerySet:
+    """The national outcomes rated in the area from `first` to `last`: one {outcome: score or
+    None} per rating, the outcomes in OUTCOME_FIELDS' order."""
+    return OutcomeRating.objects.filter(area_id=area_id, rated_on__range=(first, last)).values(*OUTCOME_FIELDS)

@@ -1,6 +1,9 @@
-"""Reading referrals: settings, the queue, one referral with what the page shows about it."""
+"""Reading referrals: settings, the queue, one referral with what the page shows about it, and
+one area's referrals in a month (for the dashboards' monthly figures)."""
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
 
 from django.db.models import Count, QuerySet
 
@@ -110,3 +113,33 @@ def referrals_made_by(user) -> list[dict]:
             .order_by("-received_at")
             .values("reference", "area__name", "received_at", "status")[:200]
         )
+
+
+# ---------------------------------------------------------------------------- figures
+# One area's referrals within a month, for the dashboards' monthly figures (dashboards.collect,
+# in a system scope).
+
+
+def referrals_arrived_count(area_id: int, start: datetime, end: datetime) -> int:
+    """How many referrals arrived in the area from `start` until `end`."""
+    return Referral.objects.filter(area_id=area_id, arrived_at__gte=start, arrived_at__lt=end).count()
+
+
+class Decision(NamedTuple):
+    accepted: bool  # or not accepted
+    arrived_at: datetime
+    decided_at: datetime
+
+
+def referral_decisions(area_id: int, start: datetime, end: datetime) -> list[Decision]:
+    """The area's referrals accepted or not accepted from `start` until `end`."""
+    decided = Referral.objects.filter(
+        area_id=area_id,
+        status__in=(ReferralStatus.ACCEPTED, ReferralStatus.NOT_ACCEPTED),
+        decided_at__gte=start,
+        decided_at__lt=end,
+    ).values_list("status", "arrived_at", "decided_at")
+    return [
+        Decision(status == ReferralStatus.ACCEPTED, arrived_at, decided_at)
+        for status, arrived_at, decided_at in decided
+    ]

@@ -6,7 +6,7 @@ from collections import Counter
 
 from cetr.selectors import flagged_admissions
 from dashboards.collect.common import open_on, within
-from dsr.models import InpatientEpisode
+from dsr.selectors import episodes_admitted_by
 
 LOS_BANDS = ((28, "0-28"), (90, "29-90"), (365, "91-365"), (None, "366+"))
 
@@ -17,7 +17,7 @@ def los_band(days: int) -> str:
 
 def collect(area, first, last) -> Counter:
     figures: Counter[str] = Counter()
-    episodes = InpatientEpisode.objects.filter(area_id=area.id, admitted_on__lte=last).values_list(
+    episodes = episodes_admitted_by(area.id, last).values_list(
         "id", "admitted_on", "discharged_on", "secure", "out_of_area"
     )
     admitted_here = set()

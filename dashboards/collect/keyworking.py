@@ -5,12 +5,17 @@ national outcomes."""
 from collections import Counter, defaultdict
 
 from dashboards.collect.common import day_range, open_on, within
-from dashboards.collect.register import COUNTED_STATUSES
-from dsr.models import Allocation, RatingChange, RegisterEntry
+from dsr.selectors import rating_decisions
 from keyworking import rules
-from keyworking.models import Contact, HopeScore, OutcomeRating
-from keyworking.models.outcomes import OUTCOME_FIELDS
-from keyworking.selectors import person_facts, policies_for
+from keyworking.selectors import (
+    allocations_made_by,
+    contact_count,
+    entries_with_person_facts,
+    hope_scores,
+    outcome_scores,
+    person_facts,
+    policies_for,
+)
 
 WAIT_BANDS = ((14, "0-14"), (28, "15-28"), (56, "29-56"), (None, "57+"))
 
@@ -25,23 +30,11 @@ def _eligibility(area, last, allocations, figures) -> None:
     policies = policies_for([area.id])[area.id]
     entries = [
         entry
-        for entry in RegisterEntry.objects.filter(area_id=area.id, status__in=COUNTED_STATUSES, added_on__lte=last)
-        .select_related("person")
-        .only(
-            "id",
-            "added_on",
-            "removed_on",
-            "person_id",
-            "person__date_of_birth",
-            "person__diagnosis",
-            "person__looked_after",
-            "person__adopted",
-            "person__residential_care",
-        )
+        for entry in entries_with_person_facts(area.id, added_by=last)
         if open_on(entry.added_on, entry.removed_on, last)
     ]
     history: dict[int, list] = defaultdict(list)
-    for entry_id, decided_on, rating in RatingChange.objects.filter(area_id=area.id, decided_on__lte=last).values_list(
+    for entry_id, decided_on, rating in rating_decisions(area.id, until=last).values_list(
         "entry_id", "decided_on", "rating"
     ):
         history[entry_id].append((decided_on, rating))
@@ -74,17 +67,12 @@ def _allocations(first, last, allocations, figures) -> None:
 
 def _activity(area, first, last, figures) -> None:
     start, end = day_range(first, last)
-    figures["keyworking.contacts"] = Contact.objects.filter(
-        area_id=area.id, occurred_at__gte=start, occurred_at__lt=end
-    ).count()
-    for score in HopeScore.objects.filter(area_id=area.id, recorded_on__range=(first, last)).values_list(
-        "score", flat=True
-    ):
+    figures["keyworking.contacts"] = contact_count(area.id, start, end)
+    for score in hope_scores(area.id, first, last):
         figures["keyworking.hope.sum"] += score
         figures["keyworking.hope.count"] += 1
-    ratings = OutcomeRating.objects.filter(area_id=area.id, rated_on__range=(first, last)).values_list(*OUTCOME_FIELDS)
-    for scores in ratings:
-        for field, score in zip(OUTCOME_FIELDS, scores, strict=True):
+    for scores in outcome_scores(area.id, first, last):
+        for field, score in scores.items():
             if score is not None:
                 figures[f"keyworking.outcome.{field}.sum"] += score
                 figures[f"keyworking.outcome.{field}.count"] += 1
@@ -92,11 +80,7 @@ def _activity(area, first, last, figures) -> None:
 
 def collect(area, first, last) -> Counter:
     figures: Counter[str] = Counter()
-    allocations = list(
-        Allocation.objects.filter(area_id=area.id, allocated_on__lte=last).values(
-            "person_id", "keyworker_id", "eligible_since", "allocated_on", "ended_on"
-        )
-    )
+    allocations = allocations_made_by(area.id, last)
     _eligibility(area, last, allocations, figures)
     _allocations(first, last, allocations, figures)
     _activity(area, first, last, figures)

@@ -5,26 +5,17 @@ from collections import Counter
 
 from dashboards.collect.common import day_range, local_day
 from referrals import rules
-from referrals.models import Referral, ReferralStatus
-from referrals.selectors import referral_settings
+from referrals.selectors import referral_decisions, referral_settings, referrals_arrived_count
 
 
 def collect(area, first, last) -> Counter:
     figures: Counter[str] = Counter()
     start, end = day_range(first, last)
-    figures["referrals.received"] = Referral.objects.filter(
-        area_id=area.id, arrived_at__gte=start, arrived_at__lt=end
-    ).count()
+    figures["referrals.received"] = referrals_arrived_count(area.id, start, end)
     target_days = referral_settings(area.id).decision_target_days
-    decided = Referral.objects.filter(
-        area_id=area.id,
-        status__in=(ReferralStatus.ACCEPTED, ReferralStatus.NOT_ACCEPTED),
-        decided_at__gte=start,
-        decided_at__lt=end,
-    ).values_list("status", "arrived_at", "decided_at")
-    for status, arrived_at, decided_at in decided:
+    for accepted, arrived_at, decided_at in referral_decisions(area.id, start, end):
         figures["referrals.decided"] += 1
-        figures["referrals.accepted" if status == ReferralStatus.ACCEPTED else "referrals.not_accepted"] += 1
+        figures["referrals.accepted" if accepted else "referrals.not_accepted"] += 1
         due = rules.decision_due_on(local_day(arrived_at), target_days=target_days)
         figures["referrals.within_target" if local_day(decided_at) <= due else "referrals.outside_target"] += 1
     return figures

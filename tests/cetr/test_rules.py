@@ -88,6 +88,27 @@ def test_after_a_community_review_the_repeat_clock_runs_from_admission(national)
     assert (following.kind, following.due_by) == ("inpatient_repeat", date(2025, 4, 15))
 
 
+def test_each_held_review_restarts_the_repeat_clock_until_the_one_still_awaited(national):
+    deadlines = rules.repeat_review_deadlines(
+        admitted_on=date(2025, 1, 15), discharged_on=None, secure=False, date_of_birth=date(2012, 1, 1),
+        community_review_held=True, inpatient_reviews_held=[date(2025, 4, 10)], settings=national,
+        until=date(2025, 12, 31),
+    )  # fmt: skip
+    assert deadlines == [(date(2025, 4, 15), date(2025, 4, 10)), (date(2025, 7, 10), None)]
+
+
+def test_no_repeat_review_falls_due_after_discharge_nor_before_the_post_admission_one(national):
+    discharged = rules.repeat_review_deadlines(
+        admitted_on=date(2025, 1, 15), discharged_on=date(2025, 3, 1), secure=False, date_of_birth=date(2012, 1, 1),
+        community_review_held=True, inpatient_reviews_held=[], settings=national, until=date(2025, 12, 31),
+    )  # fmt: skip
+    awaiting_post_admission = rules.repeat_review_deadlines(
+        admitted_on=date(2025, 1, 15), discharged_on=None, secure=False, date_of_birth=date(2012, 1, 1),
+        community_review_held=False, inpatient_reviews_held=[], settings=national, until=date(2025, 12, 31),
+    )  # fmt: skip
+    assert discharged == awaiting_post_admission == []
+
+
 def test_papers_are_due_24_hours_before(national):
     dates = rules.preparation(scheduled_at=datetime(2025, 6, 12, 10, tzinfo=LONDON), held_on=None, settings=national)
     assert dates.papers_by == datetime(2025, 6, 11, 10, tzinfo=LONDON)
