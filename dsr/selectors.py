@@ -1,4 +1,4 @@
-"""Reading the register: settings, current consent, duplicates, the register list."""
+"""Reading the register: current consent, duplicates, the register list."""
 
 from dataclasses import dataclass
 
@@ -8,15 +8,10 @@ from django.db.models.functions import Lower
 
 from areas.models import Area
 from areas.rls import system_scope
-from dsr.models import ConsentRecord, InpatientEpisode, Person, RegisterEntry, RegisterSettings
+from dsr.models import ConsentRecord, InpatientEpisode, Person, RegisterEntry
 from dsr.models.entry import OPEN_STATUSES
 
 NAME_SIMILARITY = 0.4
-
-
-def register_settings(area_id: int) -> RegisterSettings:
-    """The area's settings, made with the national defaults on first use."""
-    return RegisterSettings.objects.get_or_create(area_id=area_id)[0]
 
 
 def current_consent(entry: RegisterEntry) -> ConsentRecord | None:

@@ -5,11 +5,12 @@ meetings, which cetr keeps in a separate table."""
 from collections import Counter, defaultdict
 from datetime import date
 
+from areas.selectors import settings_for
 from cetr import rules
-from cetr.models import Action, ActionUpdate, Escalation, Review
+from cetr.models import Action, ActionUpdate, CetrSettings, Escalation, Review
 from cetr.models.actions import UNRESOLVED_STATUSES
 from cetr.models.review import INPATIENT_KINDS, ReviewKind
-from cetr.selectors import cetr_settings, flagged_admissions
+from cetr.selectors import flagged_admissions
 from dashboards.collect.common import local_day, within
 from dsr.models import InpatientEpisode
 
@@ -70,7 +71,7 @@ def repeat_deadlines(*, episode, date_of_birth, community_held: bool, held: list
 
 
 def _repeat(area, first, last, held, without_community, figures) -> None:
-    settings = cetr_settings(area.id)
+    settings = settings_for(CetrSettings, area.id)
     episodes = InpatientEpisode.objects.filter(area_id=area.id, admitted_on__lte=last).values(
         "id", "admitted_on", "discharged_on", "secure", "person__date_of_birth"
     )

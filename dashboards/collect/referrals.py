@@ -3,10 +3,10 @@
 
 from collections import Counter
 
+from areas.selectors import settings_for
 from dashboards.collect.common import day_range, local_day
 from referrals import rules
-from referrals.models import Referral, ReferralStatus
-from referrals.selectors import referral_settings
+from referrals.models import Referral, ReferralSettings, ReferralStatus
 
 
 def collect(area, first, last) -> Counter:
@@ -15,7 +15,7 @@ def collect(area, first, last) -> Counter:
     figures["referrals.received"] = Referral.objects.filter(
         area_id=area.id, arrived_at__gte=start, arrived_at__lt=end
     ).count()
-    target_days = referral_settings(area.id).decision_target_days
+    target_days = settings_for(ReferralSettings, area.id).decision_target_days
     decided = Referral.objects.filter(
         area_id=area.id,
         status__in=(ReferralStatus.ACCEPTED, ReferralStatus.NOT_ACCEPTED),

@@ -3,13 +3,14 @@
 from django.urls import path
 
 from dsr.meetings import views
+from web.settings_page import area_settings_view
 
 app_name = "meetings"
 
 urlpatterns = [
     path("", views.meeting_list, name="list"),
     path("<slug:slug>/new/", views.meeting_plan_view, name="plan"),
-    path("<slug:slug>/settings/", views.settings_view, name="settings"),
+    path("<slug:slug>/settings/", area_settings_view, {"page": views.SETTINGS_PAGE}, name="settings"),
     path("<int:pk>/", views.meeting_detail, name="detail"),
     path("<int:pk>/start/", views.meeting_start_view, name="start"),
     path("<int:pk>/close/", views.meeting_close_view, name="close"),
