@@ -1,4 +1,7 @@
-"""Partnerships and areas (the tenants), per-area role grants, and the base for area-owned records."""
+"""Partnerships and areas (the tenants), per-area role grants, the base for area-owned records
+and the base for per-area settings."""
+
+from typing import ClassVar
 
 import pghistory
 from django.conf import settings
@@ -61,4 +64,52 @@ class AreaOwned(models.Model):
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", db_index=True)
 
     class Meta:
+        abstract = True
+
+
+class SettingsBase(models.Model):
+    """Base of every per-area (or per-partnership) settings model: one row per owner, whose
+    field defaults are the national defaults, and who last changed it and when.
+
+    A missing row means "the national defaults": `areas.selectors.settings_for` reads without
+    writing, and `areas.services.settings_update` (called by each app's own settings service)
+    is the one way rows are written. Concrete models are tracked with `audit.history.track_changes`
+    so every change keeps its history."""
+
+    owner_field: ClassVar[str]
+
+    changed_at = models.DateTimeField("Last changed", null=True, blank=True, editable=False)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def setting_names(cls) -> tuple[str, ...]:
+        """The fields that are settings (not the owner, the id or who last changed them)."""
+        bookkeeping = {"id", cls.owner_field, "changed_at", "changed_by"}
+        return tuple(field.name for field in cls._meta.concrete_fields if field.name not in bookkeeping)
+
+
+class AreaSettings(SettingsBase):
+    """One area's settings of one app."""
+
+    owner_field = "area"
+
+    area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="+")
+
+    class Meta(SettingsBase.Meta):
+        abstract = True
+
+
+class PartnershipSettings(SettingsBase):
+    """One partnership's settings of one app."""
+
+    owner_field = "partnership"
+
+    partnership = models.OneToOneField(Partnership, on_delete=models.CASCADE, related_name="+")
+
+    class Meta(SettingsBase.Meta):
         abstract = True

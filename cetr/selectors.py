@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from areas import access
 from areas.rls import system_scope
+from areas.selectors import settings_for
 from cetr import rules
 from cetr.capabilities import FOLLOW_UP_CASELOAD_ACTIONS, MANAGE_CETRS, VIEW_CETRS
 from cetr.models import (
@@ -31,14 +32,6 @@ from cetr.models.actions import UNRESOLVED_STATUSES
 from cetr.models.review import INPATIENT_KINDS
 from dsr.models import InpatientEpisode, Person
 from dsr.selectors import caseload_person_ids, current_consent, open_entry
-
-
-def cetr_settings(area_id: int) -> CetrSettings:
-    """The area's settings, made with the national defaults on first use."""
-    return CetrSettings.objects.get_or_create(area_id=area_id)[0]
-
-
-# ---------------------------------------------------------------------------- reviews
 
 
 def reviews(user, capability=VIEW_CETRS) -> QuerySet[Review]:
@@ -115,7 +108,7 @@ def inpatients_due(area) -> list[InpatientDue]:
     """Each current inpatient of the area with their next C(E)TR and when it is due, soonest
     first. The order needs every due date, so they are worked out from plain rows; only the
     rows shown are then read as records (`with_records`)."""
-    settings = cetr_settings(area.id)
+    settings = settings_for(CetrSettings, area.id)
     episodes = list(
         InpatientEpisode.objects.filter(area=area, discharged_on__isnull=True)
         .order_by("id")
@@ -189,7 +182,7 @@ def _admissions(area, *, outstanding_only: bool):
 def flagged_admissions(area, *, outstanding_only: bool = True) -> list[FlaggedAdmission]:
     """Admissions with no community C(E)TR before them: those still waiting for a root-cause
     review, or all of them."""
-    settings = cetr_settings(area.id)
+    settings = settings_for(CetrSettings, area.id)
     episodes = _admissions(area, outstanding_only=outstanding_only).select_related("person", "root_cause_review")
     flagged = _without_community_review(list(episodes.order_by("-admitted_on", "-id")), settings)
     return [
@@ -209,7 +202,7 @@ def outstanding_root_cause_count(area) -> int:
     """How many admissions still wait for a root-cause review: a count for the area's page, so
     read as plain rows."""
     rows = _admissions(area, outstanding_only=True).values_list("person_id", "admitted_on", named=True)
-    return len(_without_community_review(list(rows), cetr_settings(area.id)))
+    return len(_without_community_review(list(rows), settings_for(CetrSettings, area.id)))
 
 
 def episode_needs_root_cause_review(episode: InpatientEpisode) -> bool:
@@ -217,7 +210,7 @@ def episode_needs_root_cause_review(episode: InpatientEpisode) -> bool:
     return rules.needs_root_cause_review(
         admitted_on=episode.admitted_on,
         community_reviews_held=_community_held_dates(held),
-        settings=cetr_settings(episode.area_id),
+        settings=settings_for(CetrSettings, episode.area_id),
     )
 
 
@@ -340,7 +333,7 @@ class PersonHistory:
 
 def person_history(user, person_id: int) -> PersonHistory:
     person = access.get_or_404(Person.objects.select_related("area"), user, VIEW_CETRS, pk=person_id)
-    settings = cetr_settings(person.area_id)
+    settings = settings_for(CetrSettings, person.area_id)
     person_reviews = list(
         Review.objects.filter(person=person).select_related("episode").order_by("-requested_on", "-id")
     )

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from audit.settings_page import area_settings_view
 from cetr.views import actions, admissions, areas, panel, reviews
 
 app_name = "cetr"
@@ -9,7 +10,7 @@ app_name = "cetr"
 urlpatterns = [
     path("", areas.index, name="index"),
     path("areas/<slug:slug>/", areas.area, name="area"),
-    path("areas/<slug:slug>/settings/", areas.settings_view, name="settings"),
+    path("areas/<slug:slug>/settings/", area_settings_view, {"page": areas.SETTINGS_PAGE}, name="settings"),
     path("areas/<slug:slug>/reviews/new/", reviews.review_new, name="review-new"),
     path("areas/<slug:slug>/admissions/", admissions.admissions, name="admissions"),
     path("areas/<slug:slug>/actions/", actions.area_actions, name="area-actions"),

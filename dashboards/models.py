@@ -8,7 +8,7 @@ Snapshots hold aggregate counts only: no person, no record id, no free text. The
 from django.db import models
 from django.utils import timezone
 
-from areas.models import Area, AreaOwned, Partnership
+from areas.models import AreaOwned, AreaSettings, PartnershipSettings
 from audit.history import track_changes
 from dashboards.disclosure import NATIONAL_ROUNDING, NATIONAL_THRESHOLD, Policy
 
@@ -18,6 +18,8 @@ _VALID_POLICY = models.Q(suppress_below__gte=2, round_to__gte=1, round_to__lte=2
 
 
 class SuppressionSettings(models.Model):
+    """Small-number suppression: shared by an area's and a partnership's settings."""
+
     suppress_below = models.PositiveSmallIntegerField(
         "Show counts below this as *",
         default=NATIONAL_THRESHOLD,
@@ -36,10 +38,8 @@ class SuppressionSettings(models.Model):
 
 
 @track_changes()
-class DashboardSettings(SuppressionSettings):
-    """One area's suppression of small numbers. Made with the national defaults on first use."""
-
-    area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="dashboard_settings")
+class DashboardSettings(SuppressionSettings, AreaSettings):
+    """One area's suppression of small numbers. Without a row, the national defaults apply."""
 
     class Meta:
         verbose_name_plural = "dashboard settings"
@@ -50,11 +50,9 @@ class DashboardSettings(SuppressionSettings):
 
 
 @track_changes()
-class PartnershipDashboardSettings(SuppressionSettings):
+class PartnershipDashboardSettings(SuppressionSettings, PartnershipSettings):
     """A partnership's suppression for its combined figures (the stricter of this and its
     areas' settings applies)."""
-
-    partnership = models.OneToOneField(Partnership, on_delete=models.CASCADE, related_name="dashboard_settings")
 
     class Meta:
         verbose_name_plural = "partnership dashboard settings"

@@ -11,10 +11,10 @@ from django.http import Http404
 
 from areas import access
 from areas.models import Area
+from areas.selectors import settings_for_each
 from dashboards.capabilities import VIEW_DASHBOARDS
 from dashboards.disclosure import Policy
-from dashboards.models import PartnershipDashboardSettings
-from dashboards.selectors import area_settings_for
+from dashboards.models import DashboardSettings, PartnershipDashboardSettings
 
 ALL = "all"
 
@@ -37,7 +37,7 @@ class Scope:
 
 
 def _policies(areas: list[Area]) -> tuple[dict[int, Policy], dict[int, Policy]]:
-    by_area = {area_id: settings.policy for area_id, settings in area_settings_for(area.id for area in areas).items()}
+    by_area = {area_id: settings.policy for area_id, settings in settings_for_each(DashboardSettings, areas).items()}
     partnership_ids = {area.partnership_id for area in areas}
     by_partnership = {
         row.partnership_id: row.policy

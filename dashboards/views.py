@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from areas import access
-from audit.views import area_settings_page
+from areas.selectors import settings_for_each
+from audit.settings_page import SettingsPage
 from dashboards import monthly_return
 from dashboards.capabilities import SET_DISCLOSURE
 from dashboards.catalogue import SECTIONS
@@ -18,8 +19,9 @@ from dashboards.disclosure import NATIONAL_ROUNDING, NATIONAL_THRESHOLD
 from dashboards.exports import DASHBOARD_COLUMNS, FORMATS, dashboard_rows, file_response
 from dashboards.figures import dashboard
 from dashboards.forms import DisclosureSettingsForm, choices
+from dashboards.models import DashboardSettings
 from dashboards.scopes import scope_or_404, scopes_for
-from dashboards.selectors import area_settings, area_settings_for
+from dashboards.services import dashboard_settings_update
 
 
 def _format_or_404(fmt: str) -> str:
@@ -104,28 +106,9 @@ def disclosure_index(request):
         raise Http404("Nothing here for you.")
     if len(areas) == 1:
         return redirect("dashboards:disclosure", slug=areas[0].slug)
-    settings = area_settings_for(area.id for area in areas)
+    settings = settings_for_each(DashboardSettings, areas)
     rows = [(area, settings[area.id]) for area in areas]
     return render(request, "dashboards/disclosure_index.html", {"rows": rows})
-
-
-@login_required
-def disclosure_view(request, slug: str):
-    area = access.area_or_404(request.user, SET_DISCLOSURE, slug)
-    return area_settings_page(
-        request,
-        area,
-        DisclosureSettingsForm,
-        area_settings(area.id),
-        title="Small-number suppression",
-        about=f"How {area.name}'s dashboards, their exports and its monthly returns hide small counts, so that "
-        "nobody can be identified from them. Counts from 1 up to one less than the first number are shown as *; "
-        "every other count, totals included, is rounded to the nearest multiple of the second; 0 is shown as 0. "
-        f"The national default is {NATIONAL_THRESHOLD} and {NATIONAL_ROUNDING}: counts from 1 to "
-        f"{NATIONAL_THRESHOLD - 1} are shown as *, others rounded to the nearest {NATIONAL_ROUNDING}. Figures "
-        "that combine areas follow the strictest of their settings. Changes apply at once, to past months too.",
-        back=_back_from_disclosure(request.user),
-    )
 
 
 def _back_from_disclosure(user) -> tuple[str, str]:
@@ -133,3 +116,20 @@ def _back_from_disclosure(user) -> tuple[str, str]:
     if len(access.area_ids_with(user, SET_DISCLOSURE)) > 1:
         return "Back to your areas", reverse("dashboards:disclosure-index")
     return "Back to home", reverse("areas:home")
+
+
+SETTINGS_PAGE = SettingsPage(
+    form_class=DisclosureSettingsForm,
+    capability=SET_DISCLOSURE,
+    update=dashboard_settings_update,
+    title="Small-number suppression",
+    about=lambda area: (
+        f"How {area.name}'s dashboards, their exports and its monthly returns hide small counts, "
+        "so that nobody can be identified from them. Counts from 1 up to one less than the first number are shown "
+        "as *; every other count, totals included, is rounded to the nearest multiple of the second; 0 is shown as "
+        f"0. The national default is {NATIONAL_THRESHOLD} and {NATIONAL_ROUNDING}: counts from 1 to "
+        f"{NATIONAL_THRESHOLD - 1} are shown as *, others rounded to the nearest {NATIONAL_ROUNDING}. Figures that "
+        "combine areas follow the strictest of their settings. Changes apply at once, to past months too."
+    ),
+    back=lambda request, area: _back_from_disclosure(request.user),
+)

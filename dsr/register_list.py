@@ -29,6 +29,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Concat, Lower
 from django.utils import timezone
 
+from areas.selectors import settings_for_each
 from dsr import rules
 from dsr.models import Allocation, ConsentRecord, Rating, RegisterEntry, RegisterSettings
 from dsr.models.entry import OPEN_STATUSES
@@ -107,12 +108,6 @@ def annotated_entries(queryset: QuerySet[RegisterEntry] | None = None) -> QueryS
     )
 
 
-def settings_by_area(area_ids) -> dict[int, RegisterSettings]:
-    """Each area's settings in one query; areas that never saved theirs get the national defaults."""
-    saved = {settings.area_id: settings for settings in RegisterSettings.objects.filter(area_id__in=area_ids)}
-    return {area_id: saved.get(area_id) or RegisterSettings(area_id=area_id) for area_id in area_ids}
-
-
 def filter_entries(queryset: QuerySet[RegisterEntry], filters: RegisterFilters, *, today: date | None = None):
     """Apply every filter of the list page (and the API) to annotated entries."""
     today = today or timezone.localdate()
@@ -150,7 +145,7 @@ def filter_entries(queryset: QuerySet[RegisterEntry], filters: RegisterFilters, 
 def _nearing_adults_q(area_ids, today: date) -> Q:
     """People from 17½ (by each area's settings) up to the adults' register age."""
     condition = Q(pk__in=[])
-    for area_id, settings in settings_by_area(area_ids).items():
+    for area_id, settings in settings_for_each(RegisterSettings, area_ids).items():
         adult_from = today - relativedelta(years=settings.adult_register_age)
         flag_until = adult_from + relativedelta(months=settings.transition_flag_months)
         condition |= Q(area_id=area_id, person__date_of_birth__gt=adult_from, person__date_of_birth__lte=flag_until)
@@ -289,7 +284,7 @@ def decorate_rows(rows, *, today: date | None = None) -> None:
 
     today = today or timezone.localdate()
     area_ids = {row.area_id for row in rows}
-    settings = settings_by_area(area_ids)
+    settings = settings_for_each(RegisterSettings, area_ids)
     areas = Area.objects.in_bulk(area_ids)
     for row in rows:
         row.area = areas[row.area_id]

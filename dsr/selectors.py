@@ -1,4 +1,4 @@
-"""Reading the register: settings, current consent, duplicates, the register list, and one
+"""Reading the register: current consent, duplicates, the register list, and one
 area's records as they stood on a day (for the dashboards' monthly figures)."""
 
 from dataclasses import dataclass
@@ -10,15 +10,10 @@ from django.db.models.functions import Lower
 
 from areas.models import Area
 from areas.rls import system_scope
-from dsr.models import ConsentRecord, InpatientEpisode, Person, RatingChange, RegisterEntry, RegisterSettings
+from dsr.models import ConsentRecord, InpatientEpisode, Person, RatingChange, RegisterEntry
 from dsr.models.entry import OPEN_STATUSES, EntryStatus
 
 NAME_SIMILARITY = 0.4
-
-
-def register_settings(area_id: int) -> RegisterSettings:
-    """The area's settings, made with the national defaults on first use."""
-    return RegisterSettings.objects.get_or_create(area_id=area_id)[0]
 
 
 def current_consent(entry: RegisterEntry) -> ConsentRecord | None:

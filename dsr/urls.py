@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from audit.settings_page import area_settings_view
 from dsr.views import admin, events, people, register, transfers
 
 app_name = "dsr"
@@ -9,7 +10,7 @@ urlpatterns: list = [
     path("export.<str:fmt>", register.register_export, name="export"),
     path("areas/<slug:slug>/", register.register_list, name="area-register"),
     path("areas/<slug:slug>/export.<str:fmt>", register.register_export, name="area-export"),
-    path("areas/<slug:slug>/settings/", admin.settings_view, name="settings"),
+    path("areas/<slug:slug>/settings/", area_settings_view, {"page": admin.SETTINGS_PAGE}, name="settings"),
     path("areas/<slug:slug>/import/", admin.import_view, name="import"),
     path("import-template.<str:fmt>", admin.import_template, name="import-template"),
     path("people/add/", people.person_add, name="person-add"),

@@ -13,6 +13,7 @@ from django.http import Http404
 from areas import access
 from areas.access import users_with_role
 from areas.roles import Role
+from areas.selectors import settings_for, settings_for_each
 from dsr.meetings.selectors import open_actions_for_people
 from dsr.models import Allocation, RatingChange, RegisterEntry
 from dsr.models.entry import EntryStatus
@@ -24,18 +25,6 @@ from keyworking.models.eligibility import Cohort
 from keyworking.models.outcomes import OUTCOME_FIELDS
 
 ALLOCATABLE_STATUSES = (EntryStatus.ACCEPTED, EntryStatus.ACTIVE)
-
-
-def keyworking_settings(area_id: int) -> KeyworkingSettings:
-    """The area's settings, made with the national defaults on first use."""
-    return KeyworkingSettings.objects.get_or_create(area_id=area_id)[0]
-
-
-def settings_for(area_ids) -> dict[int, KeyworkingSettings]:
-    """Settings of several areas in one query; areas without a row get the national defaults
-    (unsaved, so reading a page writes nothing)."""
-    found = {settings.area_id: settings for settings in KeyworkingSettings.objects.filter(area_id__in=list(area_ids))}
-    return {area_id: found.get(area_id) or KeyworkingSettings(area_id=area_id) for area_id in area_ids}
 
 
 def weights(settings: KeyworkingSettings) -> dict[str, int]:
@@ -176,7 +165,7 @@ class KeyworkerLoad:
 
 def keyworker_loads(area_id: int) -> list[KeyworkerLoad]:
     """Each keyworker of the area with their open caseload here and its weight by rating."""
-    settings = settings_for([area_id])[area_id]
+    settings = settings_for(KeyworkingSettings, area_id)
     loads = {
         user.id: KeyworkerLoad(user)
         for user in users_with_role(Role.KEYWORKER, [area_id]).order_by("last_name", "first_name", "username")
@@ -241,7 +230,7 @@ def caseload(allocations: QuerySet[Allocation], today: date) -> list[Case]:
             next_goal_on=Max("goals__target_on", filter=Q(goals__status="active")),
         )
     )
-    settings = settings_for({row.area_id for row in rows})
+    settings = settings_for_each(KeyworkingSettings, {row.area_id for row in rows})
     actions = defaultdict(list)
     for action in open_actions_for_people(row.person_id for row in rows):
         actions[action.person_id].append(action)
@@ -275,7 +264,7 @@ def my_caseload(user, today: date) -> list[Case]:
 
 def allocations_due_for_review(area_id: int, on: date) -> list[Allocation]:
     """Open allocations whose outcomes review falls due by `on` (for the meeting agenda)."""
-    settings = settings_for([area_id])[area_id]
+    settings = settings_for(KeyworkingSettings, area_id)
     rows = Allocation.objects.filter(area_id=area_id, ended_on__isnull=True).annotate(
         last_outcome_on=Max("outcome_ratings__rated_on")
     )

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from audit.settings_page import area_settings_view
 from keyworking import views
 
 app_name = "keyworking"
@@ -12,7 +13,7 @@ urlpatterns = [
     path("overview/", views.overview, name="overview"),
     path("areas/<slug:slug>/", views.area_view, name="area"),
     path("areas/<slug:slug>/eligibility/", views.policy_view, name="policy"),
-    path("areas/<slug:slug>/settings/", views.settings_view, name="settings"),
+    path("areas/<slug:slug>/settings/", area_settings_view, {"page": views.SETTINGS_PAGE}, name="settings"),
     path("entries/<int:entry_id>/allocate/", views.allocate_view, name="allocate"),
     path("people/<int:person_id>/", views.person_view, name="person"),
     path("cases/<int:pk>/", views.case_view, name="case"),

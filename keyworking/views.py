@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from areas import access
+from areas.selectors import settings_for
 from audit.services import Shown, access_record
-from audit.views import area_settings_page
+from audit.settings_page import SettingsPage
 from dsr.capabilities import VIEW_REGISTER
 from dsr.meetings.selectors import open_actions_for_people
 from dsr.models import Allocation, Person, RegisterEntry
@@ -42,11 +43,12 @@ from keyworking.forms import (
     ReallocateForm,
     SpendForm,
 )
-from keyworking.models import Contact, EligibilityPolicy, Goal
+from keyworking.models import Contact, EligibilityPolicy, Goal, KeyworkingSettings
 from keyworking.services import casework
 from keyworking.services.allocations import allocation_close, allocation_create, allocation_reallocate
 from keyworking.services.contacts import contact_amend, contact_record, contact_update, edit_problem
 from keyworking.services.policies import policy_add
+from keyworking.services.settings import keyworking_settings_update
 from web.views import add_service_errors
 
 
@@ -130,7 +132,7 @@ def _case_context(request, allocation, **forms):
     contacts = list(
         allocation.contacts.select_related("author").prefetch_related("amendments__made_by").order_by("-occurred_at")
     )
-    settings = selectors.keyworking_settings(allocation.area_id)
+    settings = settings_for(KeyworkingSettings, allocation.area_id)
     now = timezone.now()
     for contact in contacts:
         contact.editable = works and not rules.contact_edit_problem(
@@ -281,7 +283,7 @@ def contact_edit(request, contact_id: int):
     _log(request, "keyworking contact", [contact])
     context = {"contact": contact, "form": form, "editable_until": contact.created_at}
     context["editable_until"] = rules.contact_editable_until(
-        contact.created_at, edit_hours=selectors.keyworking_settings(contact.area_id).contact_edit_hours
+        contact.created_at, edit_hours=settings_for(KeyworkingSettings, contact.area_id).contact_edit_hours
     )
     return render(request, "keyworking/contact_edit.html", context, status=400 if form.errors else 200)
 
@@ -497,16 +499,14 @@ def policy_view(request, slug: str):
     return render(request, "keyworking/policy.html", context, status=400 if form.errors else 200)
 
 
-@login_required
-def settings_view(request, slug: str):
-    area = access.area_or_404(request.user, MANAGE_POLICY, slug)
-    return area_settings_page(
-        request,
-        area,
-        KeyworkingSettingsForm,
-        selectors.keyworking_settings(area.id),
-        title="Keyworking settings",
-        about=f"How {area.name} runs keyworking: caseload weights, contact and review timings, and "
-        "small spends. The starting values are the national defaults. Changes apply from now on.",
-        back=("Back to keyworking", reverse("keyworking:area", args=[area.slug])),
-    )
+SETTINGS_PAGE = SettingsPage(
+    form_class=KeyworkingSettingsForm,
+    capability=MANAGE_POLICY,
+    update=keyworking_settings_update,
+    title="Keyworking settings",
+    about=lambda area: (
+        f"How {area.name} runs keyworking: caseload weights, contact and review timings, and "
+        "small spends. The starting values are the national defaults. Changes apply from now on."
+    ),
+    back=lambda request, area: ("Back to keyworking", reverse("keyworking:area", args=[area.slug])),
+)

@@ -9,15 +9,14 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from areas.models import Area, AreaOwned
+from areas.models import AreaOwned, AreaSettings
 from audit.history import track_changes
 
 
 @track_changes()
-class NotificationSettings(models.Model):
-    """How one area's reminders run. Made with the national defaults on first use."""
+class NotificationSettings(AreaSettings):
+    """How one area's reminders run. Without a row, the national defaults apply."""
 
-    area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="notification_settings")
     review_due_soon_days = models.PositiveSmallIntegerField(
         "Remind this many days before a register review is due", default=7
     )

@@ -6,7 +6,7 @@ from django.http import Http404
 
 from areas.access import area_roles
 from notifications import rules
-from notifications.models import DEFAULT_EMAIL_CHOICE, Notification, NotificationPreference, NotificationSettings
+from notifications.models import DEFAULT_EMAIL_CHOICE, Notification, NotificationPreference
 
 
 def _still_entitled(user) -> Q:
@@ -53,8 +53,3 @@ def email_preference(user) -> NotificationPreference:
     return NotificationPreference.objects.filter(user=user).first() or NotificationPreference(
         user=user, email=DEFAULT_EMAIL_CHOICE
     )
-
-
-def notification_settings(area_id: int) -> NotificationSettings:
-    """The area's settings, made with the national defaults on first use."""
-    return NotificationSettings.objects.get_or_create(area_id=area_id)[0]

@@ -4,6 +4,8 @@ area's reminder settings."""
 from django.db import transaction
 from django.utils import timezone
 
+from areas.models import Area
+from areas.services import settings_update
 from notifications.models import Notification, NotificationPreference, NotificationSettings
 
 
@@ -36,16 +38,5 @@ def email_preference_set(*, user, email: str) -> NotificationPreference:
     return preference
 
 
-@transaction.atomic
-def notification_settings_update(*, settings: NotificationSettings, **values) -> NotificationSettings:
-    fields = {field.name for field in NotificationSettings._meta.fields} - {"id", "area"}
-    unknown = set(values) - fields
-    if unknown:
-        raise ValueError(f"Not reminder settings: {sorted(unknown)}")
-    for name, value in values.items():
-        setattr(settings, name, value)
-    if not values:
-        return settings
-    settings.full_clean()
-    settings.save(update_fields=list(values))
-    return settings
+def notification_settings_update(*, area: Area | int, user, **changes) -> NotificationSettings:
+    return settings_update(NotificationSettings, area, user=user, **changes)

@@ -15,6 +15,7 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 
 from areas.models import Area, AreaRoleGrant
+from areas.services import settings_ensure
 from dsr.models.entry import OPEN_STATUSES
 from notifications import rules
 from notifications.models import Notification
@@ -40,9 +41,9 @@ ROLE_HOLDERS = f"""
 
 def ensure_settings() -> None:
     """Every area gets its settings rows (national defaults) so the rules can join them."""
-    for area_id in Area.objects.values_list("id", flat=True):
-        for make in rules.settings_makers():
-            make(area_id)
+    area_ids = list(Area.objects.values_list("id", flat=True))
+    for model in rules.settings_models():
+        settings_ensure(model, area_ids)
 
 
 def insert_due(rule: rules.Rule, today: date) -> list[int]:

@@ -3,7 +3,6 @@ header's unread count, and an area's reminder settings."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from areas import access
 from audit.models import AccessLogEntry
 from audit.services import Shown, access_record
+from audit.settings_page import SettingsPage
 from notifications import rules
 from notifications.capabilities import CONFIGURE_REMINDERS
 from notifications.forms import EmailPreferenceForm, NotificationSettingsForm
@@ -19,7 +19,6 @@ from notifications.selectors import (
     inbox,
     inbox_counts,
     notification_or_404,
-    notification_settings,
     unread_count,
 )
 from notifications.services import (
@@ -29,7 +28,7 @@ from notifications.services import (
     notification_settings_update,
     notifications_mark_all_read,
 )
-from web.views import add_service_errors, page_of
+from web.views import page_of
 
 PAGE_SIZE = 50
 RECORD_TYPE = "notification"
@@ -136,20 +135,13 @@ def settings_index(request):
     return render(request, "notifications/settings_index.html", {"areas": areas})
 
 
-@login_required
-def area_settings(request, slug: str):
-    area = access.area_or_404(request.user, CONFIGURE_REMINDERS, slug)
-    current = notification_settings(area.id)
-    form = NotificationSettingsForm(request.POST if request.method == "POST" else None, instance=current)
-    if request.method == "POST" and form.is_valid():
-        changed = {name: form.cleaned_data[name] for name in form.changed_data}
-        try:
-            notification_settings_update(settings=current, **changed)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Reminder settings for {area.name} saved.")
-            return redirect("notifications:settings", slug=area.slug)
-    return render(
-        request, "notifications/settings.html", {"area": area, "form": form}, status=400 if form.errors else 200
-    )
+SETTINGS_PAGE = SettingsPage(
+    form_class=NotificationSettingsForm,
+    capability=CONFIGURE_REMINDERS,
+    update=notification_settings_update,
+    title="Reminder settings",
+    about=lambda area: (
+        "How far ahead reminders come, and how often oversight visits fall due. Review intervals "
+        "by rating, the consent re-check interval and the age of the adults' register are register settings."
+    ),
+)

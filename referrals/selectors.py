@@ -10,6 +10,7 @@ from django.db.models import Count, QuerySet
 from areas import access
 from areas.models import Area
 from areas.rls import area_scope, system_scope
+from areas.selectors import settings_for
 from dsr.models import Person, RegisterEntry
 from dsr.models.entry import OPEN_STATUSES as OPEN_ENTRY_STATUSES
 from dsr.selectors import Duplicates, duplicates
@@ -22,16 +23,11 @@ FORWARDED_TAB = "forwarded"
 QUEUE_TABS = [*ReferralStatus.choices, (FORWARDED_TAB, "Forwarded to another area")]
 
 
-def referral_settings(area_id: int) -> ReferralSettings:
-    """The area's settings, made with the national defaults on first use."""
-    return ReferralSettings.objects.get_or_create(area_id=area_id)[0]
-
-
 def public_settings(area: Area) -> ReferralSettings:
     """Settings for the public form, which has no user and so no row-level security scope:
     scoped to the one area the form belongs to (settings hold no personal data)."""
     with area_scope([area.id]):
-        return referral_settings(area.id)
+        return settings_for(ReferralSettings, area)
 
 
 def public_areas() -> QuerySet[Area]:

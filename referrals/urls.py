@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from audit.settings_page import area_settings_view
 from referrals.views import intake, triage
 
 app_name = "referrals"
@@ -11,7 +12,7 @@ urlpatterns = [
     path("new/", intake.new, name="new"),
     path("mine/", intake.mine, name="mine"),
     path("<slug:slug>/", triage.queue_view, name="queue"),
-    path("<slug:slug>/settings/", triage.settings_view, name="settings"),
+    path("<slug:slug>/settings/", area_settings_view, {"page": triage.SETTINGS_PAGE}, name="settings"),
     path("<slug:slug>/<int:pk>/", triage.detail, name="detail"),
     path("<slug:slug>/<int:pk>/status/", triage.status_view, name="status"),
     path("<slug:slug>/<int:pk>/accept/", triage.accept, name="accept"),

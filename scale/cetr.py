@@ -8,11 +8,13 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from areas.selectors import settings_for
 from cetr import rules
 from cetr.models import (
     Action,
     ActionStatus,
     Attendance,
+    CetrSettings,
     Escalation,
     PanelMember,
     PanelRole,
@@ -20,7 +22,6 @@ from cetr.models import (
     Review,
     ReviewKind,
 )
-from cetr.selectors import cetr_settings
 from dsr.models import InpatientEpisode, Rating, RegisterEntry
 
 COMMUNITY_SHARE = {Rating.RED: 0.4, Rating.AMBER: 0.1}
@@ -60,7 +61,7 @@ def _review(entry_or_episode, kind: str, requested_on: date, rng: random.Random,
 def seed_reviews(
     rng: random.Random, entries: list[RegisterEntry], episodes: list[InpatientEpisode], coordinator_id: int, today: date
 ) -> None:
-    area_settings = cetr_settings(entries[0].area_id) if entries else None
+    area_settings = settings_for(CetrSettings, entries[0].area_id) if entries else None
     reviews = []
     for episode in episodes:
         child = rules.is_child(episode.person.date_of_birth, episode.admitted_on)

@@ -2,16 +2,15 @@
 
 from django.db import models
 
-from areas.models import Area
+from areas.models import AreaSettings
 from audit.history import track_changes
 
 
 @track_changes()
-class CetrSettings(models.Model):
+class CetrSettings(AreaSettings):
     """How one area runs its C(E)TRs: the clocks of the national policy, which an area may
-    tighten or loosen. Made with the national defaults on first use."""
+    tighten or loosen. Without a row, the national defaults apply."""
 
-    area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="cetr_settings")
     post_admission_child_working_days = models.PositiveSmallIntegerField(
         "Post-admission review for a child within (working days)",
         default=5,

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cetr.models import Action, ActionStatus, ActionUpdate, Escalation, Recommendation, Review
-from cetr.selectors import cetr_settings
+from areas.selectors import settings_for
+from cetr.models import Action, ActionStatus, ActionUpdate, CetrSettings, Escalation, Recommendation, Review
 
 # Statuses an update may set; escalation has its own service (it records the panel).
 UPDATABLE_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DONE, ActionStatus.NOT_ACCEPTED)
@@ -108,7 +108,7 @@ def action_escalate(*, action: Action, reason: str, escalated_on: date, escalate
         raise ValidationError({"reason": "Say why the action is being escalated"})
     if escalated_on > timezone.localdate():
         raise ValidationError({"escalated_on": "The date cannot be in the future"})
-    panel = cetr_settings(action.area_id).oversight_panel_name
+    panel = settings_for(CetrSettings, action.area_id).oversight_panel_name
     escalation = Escalation.objects.create(
         area_id=action.area_id,
         action=action,

@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from areas.selectors import settings_for
 from cetr import rules
-from cetr.models import Review, ReviewKind
+from cetr.models import CetrSettings, Review, ReviewKind
 from cetr.models.review import INPATIENT_KINDS
-from cetr.selectors import cetr_settings
 from dsr.models import InpatientEpisode, Person
 
 RECORD_FIELDS = (
@@ -93,7 +93,7 @@ def review_request(
         variant=_variant(person, requested_on),
         episode=episode,
         trigger_detail=trigger_detail,
-        due_by=_due_by(kind, person, episode, cetr_settings(person.area_id)),
+        due_by=_due_by(kind, person, episode, settings_for(CetrSettings, person.area_id)),
         requested_on=requested_on,
         created_by=created_by,
     )

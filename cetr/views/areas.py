@@ -1,19 +1,20 @@
 """The C(E)TR coordinator's area pages: the overview, and the area's C(E)TR settings."""
 
 from dateutil.relativedelta import relativedelta
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from areas import access
+from audit.settings_page import SettingsPage
 from cetr import selectors
 from cetr.capabilities import MANAGE_CETRS, VIEW_CETRS
 from cetr.forms import CetrSettingsForm
 from cetr.models import Action, ActionStatus
 from cetr.models.actions import UNRESOLVED_STATUSES
-from cetr.services.settings import EDITABLE_FIELDS, cetr_settings_update
-from cetr.views.common import form_page, log_list, today
+from cetr.services.settings import cetr_settings_update
+from cetr.views.common import log_list, today
 from web.views import page_of
 
 PAGE_SIZE = 25
@@ -62,13 +63,14 @@ def area(request, slug: str):
     return render(request, "cetr/area.html", context)
 
 
-@login_required
-def settings_view(request, slug: str):
-    area = access.area_or_404(request.user, MANAGE_CETRS, slug)
-    settings = selectors.cetr_settings(area.id)
-    form = CetrSettingsForm(request.POST or None, instance=settings)
-    if request.method == "POST" and form.is_valid():
-        cetr_settings_update(settings=settings, **{name: form.cleaned_data[name] for name in EDITABLE_FIELDS})
-        messages.success(request, f"C(E)TR settings for {area.name} saved.")
-        return redirect("cetr:area", slug=area.slug)
-    return form_page(request, "cetr/settings.html", {"area": area, "form": form})
+SETTINGS_PAGE = SettingsPage(
+    form_class=CetrSettingsForm,
+    capability=MANAGE_CETRS,
+    update=cetr_settings_update,
+    title="C(E)TR settings",
+    about=lambda area: (
+        "These start at the national defaults. Working days skip weekends and bank holidays in England and Wales."
+    ),
+    back=lambda request, area: ("Back", reverse("cetr:area", args=[area.slug])),
+    saved_url=lambda area: reverse("cetr:area", args=[area.slug]),
+)

@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from areas import access
+from areas.selectors import settings_for
 from cetr import rules, selectors
 from cetr.capabilities import MANAGE_CETRS
 from cetr.forms import RecommendationForm, ReviewCancelForm, ReviewRecordForm, ReviewRequestForm
-from cetr.models import Review
+from cetr.models import CetrSettings, Review
 from cetr.services.actions import recommendation_add
 from cetr.services.reviews import RECORD_FIELDS, review_cancel, review_record, review_request
 from cetr.views.common import form_page, log_detail, today
@@ -47,7 +48,7 @@ def _preparation(review: Review):
     return rules.preparation(
         scheduled_at=timezone.localtime(review.scheduled_at),
         held_on=review.held_on,
-        settings=selectors.cetr_settings(review.area_id),
+        settings=settings_for(CetrSettings, review.area_id),
     )
 
 
@@ -59,7 +60,7 @@ def _review_page(request, review: Review, **extra):
         "panel": panel,
         "missing_roles": rules.missing_panel_roles([member.role for member in panel]),
         "preparation": _preparation(review),
-        "report_by": rules.report_due(held_on=review.held_on, settings=selectors.cetr_settings(review.area_id))
+        "report_by": rules.report_due(held_on=review.held_on, settings=settings_for(CetrSettings, review.area_id))
         if review.held_on
         else None,
         "may_manage": access.has_capability(request.user, MANAGE_CETRS, review.area_id),

@@ -5,10 +5,11 @@ or blue-light meetings, which cetr keeps in a separate table."""
 from collections import Counter
 from datetime import date
 
+from areas.selectors import settings_for
 from cetr import rules
+from cetr.models import CetrSettings
 from cetr.selectors import (
     actions_unresolved_on,
-    cetr_settings,
     escalations_made_by,
     flagged_admissions,
     inpatient_reviews_held,
@@ -40,7 +41,7 @@ def _post_admission(area, first, last, held, figures) -> set[int]:
 
 
 def _repeat(area, first, last, held, without_community, figures) -> None:
-    settings = cetr_settings(area.id)
+    settings = settings_for(CetrSettings, area.id)
     episodes = episodes_admitted_by(area.id, last).values(
         "id", "admitted_on", "discharged_on", "secure", "person__date_of_birth"
     )

@@ -3,16 +3,18 @@
 
 from collections import Counter
 
+from areas.selectors import settings_for
 from dashboards.collect.common import day_range, local_day
 from referrals import rules
-from referrals.selectors import referral_decisions, referral_settings, referrals_arrived_count
+from referrals.models import ReferralSettings
+from referrals.selectors import referral_decisions, referrals_arrived_count
 
 
 def collect(area, first, last) -> Counter:
     figures: Counter[str] = Counter()
     start, end = day_range(first, last)
     figures["referrals.received"] = referrals_arrived_count(area.id, start, end)
-    target_days = referral_settings(area.id).decision_target_days
+    target_days = settings_for(ReferralSettings, area.id).decision_target_days
     for accepted, arrived_at, decided_at in referral_decisions(area.id, start, end):
         figures["referrals.decided"] += 1
         figures["referrals.accepted" if accepted else "referrals.not_accepted"] += 1

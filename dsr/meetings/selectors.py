@@ -1,4 +1,4 @@
-"""Reading meetings: settings, lists, one meeting with its agenda, agenda suggestions, and the
+"""Reading meetings: lists, one meeting with its agenda, agenda suggestions, and the
 open actions and outstanding feedback that follow a meeting."""
 
 from datetime import date
@@ -9,6 +9,7 @@ from django.utils import timezone
 from areas import access
 from areas.access import users_with_role
 from areas.roles import Role
+from areas.selectors import settings_for
 from dsr.meetings import rules
 from dsr.meetings.capabilities import VIEW_MEETINGS
 from dsr.meetings.extensions import keyworking
@@ -18,11 +19,6 @@ from dsr.models.meeting import ActionStatus, ItemStatus, MeetingStatus
 from dsr.register_list import search_q, searched_names
 
 URGENT_MATCH_LIMIT = 20  # enough to pick from; more means the search needs another word
-
-
-def meeting_settings(area_id: int) -> MeetingSettings:
-    """The area's settings, made with the national defaults on first use."""
-    return MeetingSettings.objects.get_or_create(area_id=area_id)[0]
 
 
 def meetings_for(user, *, area_ids: list[int] | None = None) -> QuerySet[Meeting]:
@@ -101,7 +97,7 @@ def previous_meeting_on(meeting: Meeting) -> date | None:
 def agenda_suggestions(meeting: Meeting) -> dict[int, list[str]]:
     """{register entry id: reasons} for every open entry of the area that should be discussed:
     red, amber, blue, newly accepted, review due or overdue, and keyworking's own reasons."""
-    settings = meeting_settings(meeting.area_id)
+    settings = settings_for(MeetingSettings, meeting.area_id)
     previous = previous_meeting_on(meeting)
     entries = RegisterEntry.objects.filter(
         area_id=meeting.area_id, status__in=[EntryStatus.ACCEPTED, EntryStatus.ACTIVE]

@@ -14,16 +14,19 @@ from django.utils import timezone
 
 from areas.access import has_capability
 from areas.models import Area
+from areas.selectors import settings_for
+from areas.services import settings_update
 from dsr.meetings import rules
 from dsr.meetings.capabilities import RUN_MEETINGS
 from dsr.meetings.extensions import keyworking
-from dsr.meetings.selectors import agenda_suggestions, meeting_settings
+from dsr.meetings.selectors import agenda_suggestions
 from dsr.models import (
     AgendaItem,
     Meeting,
     MeetingAction,
     MeetingAttendee,
     MeetingFeedback,
+    MeetingSettings,
     MinutesAmendment,
     RegisterEntry,
 )
@@ -103,7 +106,8 @@ def meeting_close(*, meeting: Meeting, closed_by) -> Meeting:
     if problem:
         raise ValidationError(problem)
     current.items.filter(status=ItemStatus.TO_DISCUSS).update(status=ItemStatus.DEFERRED)
-    due = rules.feedback_due(current.held_on, working_days=meeting_settings(current.area_id).feedback_working_days)
+    working_days = settings_for(MeetingSettings, current.area_id).feedback_working_days
+    due = rules.feedback_due(current.held_on, working_days=working_days)
     current.items.filter(status=ItemStatus.DISCUSSED).update(feedback_due=due)
     current.status = MeetingStatus.CLOSED
     current.closed_at = timezone.now()
@@ -385,3 +389,8 @@ def amendment_add(*, meeting: Meeting, text: str, made_by, item: AgendaItem | No
         text=text,
         made_by=made_by,
     )
+
+
+def meeting_settings_update(*, area: Area | int, user, **changes) -> MeetingSettings:
+    """Change how an area runs its meetings."""
+    return settings_update(MeetingSettings, area, user=user, **changes)

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from audit.settings_page import area_settings_view
 from dsr.meetings import views
 
 app_name = "meetings"
@@ -9,7 +10,7 @@ app_name = "meetings"
 urlpatterns = [
     path("", views.meeting_list, name="list"),
     path("<slug:slug>/new/", views.meeting_plan_view, name="plan"),
-    path("<slug:slug>/settings/", views.settings_view, name="settings"),
+    path("<slug:slug>/settings/", area_settings_view, {"page": views.SETTINGS_PAGE}, name="settings"),
     path("<int:pk>/", views.meeting_detail, name="detail"),
     path("<int:pk>/start/", views.meeting_start_view, name="start"),
     path("<int:pk>/close/", views.meeting_close_view, name="close"),

@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from areas import access
+from areas.selectors import settings_for
 from audit.services import Shown, access_record
-from audit.views import area_settings_page
+from audit.settings_page import SettingsPage
 from dsr.meetings import rules, selectors, services
 from dsr.meetings.capabilities import FOLLOW_UP_MEETINGS, RUN_MEETINGS, VIEW_MEETINGS
 from dsr.meetings.extensions import keyworking
@@ -28,7 +29,7 @@ from dsr.meetings.forms import (
     MeetingSettingsForm,
     UrgentAdditionForm,
 )
-from dsr.models import MeetingAction
+from dsr.models import MeetingAction, MeetingSettings
 from dsr.models.meeting import ItemStatus
 from web.views import add_service_errors, page_of
 
@@ -84,19 +85,17 @@ def meeting_list(request):
     return render(request, "dsr/meetings/list.html", context)
 
 
-@login_required
-def settings_view(request, slug: str):
-    area = access.area_or_404(request.user, RUN_MEETINGS, slug)
-    return area_settings_page(
-        request,
-        area,
-        MeetingSettingsForm,
-        selectors.meeting_settings(area.id),
-        title="MDT meeting settings",
-        about=f"How {area.name} runs its DSR MDT meetings. The starting values are the national defaults. "
-        "Changes apply to agendas built and meetings closed from now on.",
-        back=("Back to meetings", reverse("dsr:meetings:list")),
-    )
+SETTINGS_PAGE = SettingsPage(
+    form_class=MeetingSettingsForm,
+    capability=RUN_MEETINGS,
+    update=services.meeting_settings_update,
+    title="MDT meeting settings",
+    about=lambda area: (
+        f"How {area.name} runs its DSR MDT meetings. The starting values are the national "
+        "defaults. Changes apply to agendas built and meetings closed from now on."
+    ),
+    back=lambda request, area: ("Back to meetings", reverse("dsr:meetings:list")),
+)
 
 
 @login_required
@@ -418,7 +417,7 @@ def feedback_view(request, pk: int):
         item.family_state = rules.feedback_state(item.feedback_due, item.family and item.family.given_on, today)
         item.referrer_state = rules.feedback_state(item.feedback_due, item.referrer and item.referrer.given_on, today)
     _log(request, "meeting feedback", discussed, kind="list")
-    settings = selectors.meeting_settings(meeting.area_id)
+    settings = settings_for(MeetingSettings, meeting.area_id)
     context = {"meeting": meeting, "items": discussed, "form": form, "can_record": can_record, "settings": settings}
     return render(request, "dsr/meetings/feedback.html", context, status=400 if form.errors else 200)
 

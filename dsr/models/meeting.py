@@ -12,7 +12,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
 
-from areas.models import Area, AreaOwned
+from areas.models import AreaOwned, AreaSettings
 from audit.history import track_changes
 from dsr.models.choices import Rating
 from dsr.models.entry import RegisterEntry
@@ -26,10 +26,9 @@ class MeetingStatus(models.TextChoices):
 
 
 @track_changes()
-class MeetingSettings(models.Model):
-    """How one area runs its DSR MDT meetings. Made with the national defaults on first use."""
+class MeetingSettings(AreaSettings):
+    """How one area runs its DSR MDT meetings. Without a row, the national defaults apply."""
 
-    area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="meeting_settings")
     feedback_working_days = models.PositiveSmallIntegerField(
         "Feedback to the family and referrer within (working days)", default=5
     )

@@ -2,16 +2,15 @@
 
 from django.db import models
 
-from areas.models import Area
+from areas.models import AreaSettings
 from audit.history import track_changes
 from dsr.models.choices import Rating
 
 
 @track_changes()
-class RegisterSettings(models.Model):
-    """How one area runs its register. Made with the national defaults on first use."""
+class RegisterSettings(AreaSettings):
+    """How one area runs its register. Without a row, the national defaults apply."""
 
-    area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="register_settings")
     review_days_red = models.PositiveSmallIntegerField("Review every (days) when red", default=14)
     review_days_amber = models.PositiveSmallIntegerField("Review every (days) when amber", default=28)
     review_days_green = models.PositiveSmallIntegerField("Review every (days) when green", default=28)

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from areas.selectors import settings_for
 from dsr import rules
-from dsr.models import ConsentRecord, RegisterEntry
-from dsr.selectors import register_settings
+from dsr.models import ConsentRecord, RegisterEntry, RegisterSettings
 
 
 @transaction.atomic
@@ -17,7 +17,7 @@ def consent_record(
     problem = rules.consent_basis_problem(basis, entry.person.date_of_birth, recorded_on)
     if problem:
         raise ValidationError({"basis": problem})
-    recheck = register_settings(entry.area_id).consent_recheck_days
+    recheck = settings_for(RegisterSettings, entry.area_id).consent_recheck_days
     return ConsentRecord.objects.create(
         area_id=entry.area_id,
         entry=entry,

@@ -6,10 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from areas.selectors import settings_for
 from dsr import rules
-from dsr.models import Person, RegisterEntry
+from dsr.models import Person, RegisterEntry, RegisterSettings
 from dsr.models.entry import EntryStatus, RemovalReason
-from dsr.selectors import open_entry, register_settings
+from dsr.selectors import open_entry
 from dsr.services.concurrency import save_if_unchanged
 
 # Where an entry may go next from each status (removal is allowed from any open status).
@@ -37,7 +38,7 @@ def entry_open(
     on = on or timezone.localdate()
     if open_entry(person) is not None:
         raise ValidationError("This person is already on the register.")
-    settings = register_settings(person.area_id)
+    settings = settings_for(RegisterSettings, person.area_id)
     register = rules.register_for(person.date_of_birth, on, adult_age=settings.adult_register_age)
     return RegisterEntry.objects.create(
         area_id=person.area_id, person=person, register=register, status=status, added_on=on, **content
@@ -68,7 +69,7 @@ def entry_review(*, entry: RegisterEntry, reviewed_on: date) -> RegisterEntry:
     """Record a review: the next one falls due by the area's interval for the current rating."""
     entry.last_reviewed_on = reviewed_on
     if entry.current_rating:
-        days = register_settings(entry.area_id).review_days(entry.current_rating)
+        days = settings_for(RegisterSettings, entry.area_id).review_days(entry.current_rating)
         entry.next_review_due = rules.next_review_due(entry.current_rating, reviewed_on, review_days=days)
     entry.save(update_fields=["last_reviewed_on", "next_review_due", "updated_at"])
     return entry

@@ -5,10 +5,11 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from areas.selectors import settings_for
 from dsr import rules
-from dsr.models import InpatientEpisode, Person, Rating
+from dsr.models import InpatientEpisode, Person, Rating, RegisterSettings
 from dsr.models.entry import EntryStatus
-from dsr.selectors import open_entry, register_settings
+from dsr.selectors import open_entry
 from dsr.services.entries import entry_open
 from dsr.services.ratings import rating_record
 
@@ -65,7 +66,7 @@ def episode_discharge(
     episode.discharge_destination = destination
     episode.delay_reasons = delay_reasons
     episode.save(update_fields=["discharged_on", "discharge_destination", "delay_reasons"])
-    settings = register_settings(episode.area_id)
+    settings = settings_for(RegisterSettings, episode.area_id)
     rating_record(
         entry=episode.entry,
         rating=settings.post_discharge_rating,

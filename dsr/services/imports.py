@@ -12,10 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from areas.models import Area
+from areas.selectors import settings_for
 from dsr import rules
 from dsr.imports import ImportCheck
-from dsr.models import ConsentRecord, Contact, Person, RatingChange, RegisterEntry, RegisterImport
-from dsr.selectors import register_settings
+from dsr.models import ConsentRecord, Contact, Person, RatingChange, RegisterEntry, RegisterImport, RegisterSettings
 
 _PERSON_KEYS = (
     "given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "postcode", "address",
@@ -49,7 +49,7 @@ def register_import_commit(*, area: Area, check: ImportCheck, file_name: str, im
 
 
 def _create(area: Area, check: ImportCheck, imported_by) -> list[Person]:
-    settings = register_settings(area.id)
+    settings = settings_for(RegisterSettings, area.id)
     rows = [row.values for row in check.rows]
     people = Person.objects.bulk_create(
         [Person(area_id=area.id, **{key: values[key] for key in _PERSON_KEYS}) for values in rows]

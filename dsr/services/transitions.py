@@ -5,11 +5,11 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from areas.selectors import settings_for
 from dsr import rules
-from dsr.models import InpatientEpisode, RatingChange, Register, RegisterEntry
+from dsr.models import InpatientEpisode, RatingChange, Register, RegisterEntry, RegisterSettings
 from dsr.models.consent import ConsentBasis
 from dsr.models.entry import EntryStatus, RemovalReason
-from dsr.selectors import register_settings
 from dsr.services.consents import consent_record
 from dsr.services.entries import entry_open, entry_remove
 
@@ -25,7 +25,7 @@ def entry_move_to_adults(
     on the birthday."""
     if entry.register != Register.CHILDREN or not entry.is_open:
         raise ValidationError("Only someone open on the children's register can move to the adults' register.")
-    adult_age = register_settings(entry.area_id).adult_register_age
+    adult_age = settings_for(RegisterSettings, entry.area_id).adult_register_age
     if rules.register_for(entry.person.date_of_birth, on, adult_age=adult_age) != Register.ADULTS:
         raise ValidationError({"on": f"The person is not {adult_age} on that date"})
     if basis not in ADULT_CONSENT_BASES:
@@ -59,7 +59,7 @@ def entry_move_to_adults(
             held_until=previous_rating.held_until,
         )
         adults.refresh_from_db()
-        days = register_settings(adults.area_id).review_days(adults.current_rating)
+        days = settings_for(RegisterSettings, adults.area_id).review_days(adults.current_rating)
         adults.last_reviewed_on = entry.last_reviewed_on
         adults.next_review_due = entry.next_review_due or rules.next_review_due(
             adults.current_rating, on, review_days=days

@@ -11,32 +11,30 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from areas import access
-from audit.views import area_settings_page
+from audit.settings_page import SettingsPage
 from dsr import imports
 from dsr.capabilities import KEEP_REGISTER, REGISTER_SETTINGS
 from dsr.forms.admin import ImportForm, RegisterSettingsForm
 from dsr.models import RegisterImport
-from dsr.selectors import register_settings
 from dsr.services.imports import register_import_commit
+from dsr.services.settings import register_settings_update
 from dsr.views.common import render_form
 
 # Between the dry run and the commit the checked file waits in the cache, for its uploader only.
 IMPORT_WAIT_SECONDS = 30 * 60
 
 
-@login_required
-def settings_view(request, slug: str):
-    area = access.area_or_404(request.user, REGISTER_SETTINGS, slug)
-    return area_settings_page(
-        request,
-        area,
-        RegisterSettingsForm,
-        register_settings(area.id),
-        title="Register settings",
-        about=f"How {area.name} runs its register. The starting values are the national defaults. "
-        "Changes apply to reviews, discharges and consents recorded from now on.",
-        back=("Back to the register", reverse("dsr:area-register", args=[area.slug])),
-    )
+SETTINGS_PAGE = SettingsPage(
+    form_class=RegisterSettingsForm,
+    capability=REGISTER_SETTINGS,
+    update=register_settings_update,
+    title="Register settings",
+    about=lambda area: (
+        f"How {area.name} runs its register. The starting values are the national defaults. "
+        "Changes apply to reviews, discharges and consents recorded from now on."
+    ),
+    back=lambda request, area: ("Back to the register", reverse("dsr:area-register", args=[area.slug])),
+)
 
 
 @login_required

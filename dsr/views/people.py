@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from areas import access
 from areas.models import Area
+from areas.selectors import settings_for
 from audit.models import AccessLogEntry
 from audit.services import Shown, access_record
 from dsr import rules
@@ -17,7 +18,8 @@ from dsr.capabilities import KEEP_REGISTER, RATE, VIEW_REGISTER
 from dsr.errors import ChangedSinceOpened
 from dsr.forms.events import TransferAskForm
 from dsr.forms.people import AddPersonForm, CaseContentForm, PersonEditForm
-from dsr.selectors import as_opened, duplicates, person_history, person_record, person_viewers, register_settings
+from dsr.models import RegisterSettings
+from dsr.selectors import as_opened, duplicates, person_history, person_record, person_viewers
 from dsr.services.entries import entry_update_content
 from dsr.services.people import person_add_to_register, person_update
 from dsr.subject_access import as_json, subject_access
@@ -94,7 +96,7 @@ def person_detail(request, pk: int):
     person = person_or_404(request, pk, VIEW_REGISTER)
     whole = may_view_record(request.user, person)
     record = person_record(person)
-    settings = register_settings(person.area_id)
+    settings = settings_for(RegisterSettings, person.area_id)
     today = timezone.localdate()
     context = {
         "person": person,

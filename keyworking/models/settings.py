@@ -4,15 +4,14 @@ from decimal import Decimal
 
 from django.db import models
 
-from areas.models import Area
+from areas.models import AreaSettings
 from audit.history import track_changes
 
 
 @track_changes()
-class KeyworkingSettings(models.Model):
-    """How one area runs keyworking. Made with the national defaults on first use."""
+class KeyworkingSettings(AreaSettings):
+    """How one area runs keyworking. Without a row, the national defaults apply."""
 
-    area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="keyworking_settings")
     # Caseload weight of one case by its rating: three blue cases count for more than three green.
     weight_blue = models.PositiveSmallIntegerField("Caseload weight of a blue case", default=3)
     weight_red = models.PositiveSmallIntegerField("Caseload weight of a red case", default=3)

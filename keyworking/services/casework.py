@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from areas.access import has_capability
+from areas.services import settings_locked
 from dsr.models import Allocation
 from keyworking import rules
 from keyworking.capabilities import OVERSEE_KEYWORKING
@@ -137,8 +138,7 @@ def spend_record(
     _check_day(on, "spent_on")
     if not what_for.strip():
         raise ValidationError({"what_for": "Say what the money was for"})
-    KeyworkingSettings.objects.get_or_create(area_id=allocation.area_id)
-    settings = KeyworkingSettings.objects.select_for_update().get(area_id=allocation.area_id)
+    settings = settings_locked(KeyworkingSettings, allocation.area_id)
     problem = rules.spend_problem(
         amount,
         spent_this_year=spent_this_year(allocation.area_id, on),

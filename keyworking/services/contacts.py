@@ -8,12 +8,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from areas.access import has_capability
+from areas.selectors import settings_for
 from dsr.models import Allocation
 from keyworking import rules
 from keyworking.capabilities import OVERSEE_KEYWORKING
-from keyworking.models import Contact, ContactAmendment
+from keyworking.models import Contact, ContactAmendment, KeyworkingSettings
 from keyworking.models.choices import ContactWith
-from keyworking.selectors import keyworking_settings, may_work_case
+from keyworking.selectors import may_work_case
 
 EDITABLE_FIELDS = ("occurred_at", "mode", "with_whom", "service", "duration_minutes", "activities", "notes")
 
@@ -65,7 +66,7 @@ def contact_record(
 
 
 def edit_problem(contact: Contact, editor, now: datetime | None = None) -> str | None:
-    edit_hours = keyworking_settings(contact.area_id).contact_edit_hours
+    edit_hours = settings_for(KeyworkingSettings, contact.area_id).contact_edit_hours
     return rules.contact_edit_problem(
         author_id=contact.author_id,
         editor_id=editor.pk,

@@ -19,6 +19,7 @@ from importlib import import_module
 
 from django.urls import NoReverseMatch, reverse
 
+from areas.models import AreaSettings
 from areas.roles import Role
 
 
@@ -34,9 +35,9 @@ class Rule:
 
 
 _rules: dict[str, Rule] = {}
-# Each app's "settings for this area, made with the national defaults on first use": run for
-# every area before a sweep, so that the rules can join the settings tables.
-_settings_makers: list[Callable[[int], object]] = []
+# The settings models whose tables the rules join: every area gets a row of each (the national
+# defaults) before a sweep.
+_settings_models: list[type[AreaSettings]] = []
 
 # Modules of rules, each reading one app's records (in dependency order).
 RULE_MODULES = (
@@ -53,13 +54,15 @@ def register(rule: Rule) -> Rule:
     return rule
 
 
-def needs_settings(maker: Callable[[int], object]) -> None:
-    if maker not in _settings_makers:
-        _settings_makers.append(maker)
+def needs_settings(model: type[AreaSettings]) -> None:
+    """The rules join `model`'s table: the sweep first stores the national defaults for every
+    area without a row."""
+    if model not in _settings_models:
+        _settings_models.append(model)
 
 
-def settings_makers() -> list[Callable[[int], object]]:
-    return list(_settings_makers)
+def settings_models() -> list[type[AreaSettings]]:
+    return list(_settings_models)
 
 
 def all_rules() -> list[Rule]:

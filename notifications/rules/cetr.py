@@ -7,7 +7,6 @@ from areas.roles import Role
 from cetr.models import Action, CetrSettings, Review
 from cetr.models.actions import UNRESOLVED_STATUSES
 from cetr.models.review import INPATIENT_KINDS
-from cetr.selectors import cetr_settings
 from dsr.capabilities import VIEW_REGISTER
 from dsr.models import InpatientEpisode, Person, RegisterSettings
 from notifications.models import NotificationSettings
@@ -27,7 +26,7 @@ COORDINATORS = frozenset({Role.CETR_COORDINATOR})
 INPATIENT = "(" + ", ".join(f"'{kind}'" for kind in INPATIENT_KINDS) + ")"
 UNRESOLVED = [str(status) for status in UNRESOLVED_STATUSES]
 
-needs_settings(cetr_settings)
+needs_settings(CetrSettings)
 
 
 def review_link(notification) -> str | None:

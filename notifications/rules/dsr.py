@@ -6,10 +6,8 @@ transition flag months) and NotificationSettings (how far ahead to remind)."""
 
 from areas.roles import Role
 from dsr.models import ConsentRecord, InpatientEpisode, Person, RatingChange, RegisterEntry, RegisterSettings
-from dsr.selectors import register_settings
 from notifications.models import NotificationSettings
 from notifications.rules import Rule, first_url, needs_settings, register
-from notifications.selectors import notification_settings
 
 ENTRY = RegisterEntry._meta.db_table
 PERSON = Person._meta.db_table
@@ -21,8 +19,8 @@ SETTINGS = NotificationSettings._meta.db_table
 
 REGISTER_KEEPERS = frozenset({Role.DSR_HOLDER})
 
-needs_settings(notification_settings)
-needs_settings(register_settings)
+needs_settings(NotificationSettings)
+needs_settings(RegisterSettings)
 
 
 def person_link(notification) -> str | None:

@@ -5,7 +5,6 @@ goals and outcomes falling due (KeyworkingSettings.review_days from the last out
 from areas.roles import Role
 from dsr.models import Allocation, RegisterEntry
 from keyworking.models import Contact, KeyworkingSettings, OutcomeRating
-from keyworking.selectors import keyworking_settings
 from notifications.models import NotificationSettings
 from notifications.rules import Rule, first_url, needs_settings, register
 
@@ -16,7 +15,7 @@ OUTCOME = OutcomeRating._meta.db_table
 KEYWORKING_SETTINGS = KeyworkingSettings._meta.db_table
 SETTINGS = NotificationSettings._meta.db_table
 
-needs_settings(keyworking_settings)
+needs_settings(KeyworkingSettings)
 
 
 def case_link(notification) -> str | None:

@@ -7,14 +7,13 @@ from notifications.models import NotificationSettings
 from notifications.rules import Rule, first_url, needs_settings, register
 from referrals.models import Referral, ReferralSettings
 from referrals.models.choices import OPEN_STATUSES
-from referrals.selectors import referral_settings
 
 REFERRAL = Referral._meta.db_table
 REFERRAL_SETTINGS = ReferralSettings._meta.db_table
 SETTINGS = NotificationSettings._meta.db_table
 OPEN = [str(status) for status in OPEN_STATUSES]
 
-needs_settings(referral_settings)
+needs_settings(ReferralSettings)
 
 
 def referral_link(notification) -> str | None:

@@ -2,15 +2,14 @@
 
 from django.db import models
 
-from areas.models import Area
+from areas.models import AreaSettings
 from audit.history import track_changes
 
 
 @track_changes()
-class ReferralSettings(models.Model):
-    """How one area takes and triages referrals. Made with the national defaults on first use."""
+class ReferralSettings(AreaSettings):
+    """How one area takes and triages referrals. Without a row, the national defaults apply."""
 
-    area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="referral_settings")
     decision_target_days = models.PositiveSmallIntegerField("Decide within (days) of a referral arriving", default=28)
     public_form_open = models.BooleanField("Take referrals through the public online form", default=True)
     public_submissions_per_hour = models.PositiveSmallIntegerField(

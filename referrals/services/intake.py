@@ -6,11 +6,11 @@ from django.utils import timezone
 
 from areas.models import Area
 from areas.rls import area_scope
+from areas.selectors import settings_for
 from dsr.nhs_numbers import normalise_nhs_number
 from referrals import rules
-from referrals.models import Referral, Source, Step, TriageStep
+from referrals.models import Referral, ReferralSettings, Source, Step, TriageStep
 from referrals.references import new_reference
-from referrals.selectors import referral_settings
 
 # What a referrer may tell us: everything else on a referral is the area's to set.
 INTAKE_FIELDS = frozenset(
@@ -105,7 +105,7 @@ def referral_submit(*, area: Area, source: str, referred_by=None, **details) -> 
     if source not in Source.values:
         raise ValueError(f"Unknown source {source!r}")
     with area_scope([area.id]):
-        settings = referral_settings(area.id)
+        settings = settings_for(ReferralSettings, area.id)
         referral = Referral(area=area, source=source, referred_by=referred_by, **_tidy(details))
         errors = _problems(referral, maximum_age=settings.maximum_age)
         if errors:

@@ -13,13 +13,15 @@ from django.utils import timezone
 
 from areas import access
 from areas.models import Area
+from areas.selectors import settings_for
 from audit.models import AccessLogEntry
 from audit.services import Shown, access_record
+from audit.settings_page import SettingsPage
 from dsr.models.choices import Diagnosis as PersonDiagnosis
 from referrals import rules
 from referrals.capabilities import MAKE_REFERRALS, TRIAGE_REFERRALS
 from referrals.forms.triage import AcceptForm, DeclineForm, ForwardForm, OutcomeForm, SettingsForm, StatusForm
-from referrals.models import EhcPlan, Referral, ReferralStatus
+from referrals.models import EhcPlan, Referral, ReferralSettings, ReferralStatus
 from referrals.selectors import (
     FORWARDED_TAB,
     QUEUE_TABS,
@@ -28,7 +30,6 @@ from referrals.selectors import (
     known_people,
     queue,
     queue_counts,
-    referral_settings,
 )
 from referrals.services.outcomes import outcome_record
 from referrals.services.settings import referral_settings_update
@@ -103,7 +104,7 @@ def queue_view(request, slug: str):
     if tab not in tabs:
         raise Http404("No such list.")
     search = request.GET.get("q", "").replace("\x00", "").strip()[:100]  # PostgreSQL text cannot hold NUL
-    settings = referral_settings(area.id)
+    settings = settings_for(ReferralSettings, area.id)
     counts = queue_counts(area)
     context = {
         "area": area,
@@ -139,7 +140,7 @@ def queue_view(request, slug: str):
 @login_required
 def detail(request, slug: str, pk: int):
     area, referral = _referral_or_404(request, slug, pk)
-    settings = referral_settings(area.id)
+    settings = settings_for(ReferralSettings, area.id)
     communications = list(referral.outcome_communications.select_related("recorded_by"))
     known = known_people(referral) if referral.is_open else None
     context = {
@@ -314,17 +315,15 @@ def outcome(request, slug: str, pk: int):
     return _decision_page(request, "referrals/outcome.html", {"area": area, "referral": referral}, form)
 
 
-@login_required
-def settings_view(request, slug: str):
-    area = access.area_or_404(request.user, TRIAGE_REFERRALS, slug)
-    settings = referral_settings(area.id)
-    form = SettingsForm(request.POST or None, instance=settings)
-    if request.method == "POST" and form.is_valid():
-        try:
-            referral_settings_update(settings=settings, **{f: form.cleaned_data[f] for f in form.Meta.fields})
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Referral settings for {area.name} saved.")
-            return redirect("referrals:queue", slug=area.slug)
-    return _decision_page(request, "referrals/settings.html", {"area": area}, form)
+SETTINGS_PAGE = SettingsPage(
+    form_class=SettingsForm,
+    capability=TRIAGE_REFERRALS,
+    update=referral_settings_update,
+    title="Referral settings",
+    about=lambda area: (
+        f"How {area.name} takes and triages referrals: the decision target, the public online "
+        "form and the phone number families are given. The starting values are the national defaults."
+    ),
+    back=lambda request, area: ("Back to referrals", reverse("referrals:queue", args=[area.slug])),
+    saved_url=lambda area: reverse("referrals:queue", args=[area.slug]),
+)

@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from areas.roles import Role
 from cetr.models import ActionStatus, Escalation
-from cetr.selectors import cetr_settings
 from cetr.services.actions import action_escalate
 from cetr.services.settings import cetr_settings_update
 from tests.cetr.factories import TODAY, action, allocate, register_entry, staff
@@ -55,7 +54,7 @@ def test_the_area_lists_split_actions_by_when_they_are_due(signed_in, coordinato
 
 
 def test_due_soon_follows_the_areas_setting(signed_in, coordinator, listed):
-    cetr_settings_update(settings=cetr_settings(area("thurrock").id), action_due_soon_days=90)
+    cetr_settings_update(area=area("thurrock"), user=None, action_due_soon_days=90)
     page = signed_in(coordinator).get(ACTIONS, {"list": "due_soon"}).content.decode()
     assert "Later action" in page
 

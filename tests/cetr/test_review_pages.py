@@ -4,8 +4,9 @@ from datetime import timedelta
 
 from django.urls import reverse
 
+from areas.selectors import settings_for
 from audit.models import AccessLogEntry
-from cetr.models import PanelRole, Review
+from cetr.models import CetrSettings, PanelRole, Review
 from cetr.services.actions import action_add, recommendation_add
 from cetr.services.panel import panel_member_add
 from tests.cetr.factories import TODAY, admit, held_review, register_entry, review
@@ -202,17 +203,16 @@ def test_every_coordinator_form_page_renders(signed_in, coordinator):
 
 
 def test_an_area_sets_its_own_clocks_and_bad_numbers_answer_400(signed_in, coordinator, coordinator_newham):
-    from cetr.selectors import cetr_settings
     from cetr.services.settings import EDITABLE_FIELDS
     from tests.factories import area
 
     url = reverse("cetr:settings", args=["thurrock"])
-    values = {name: getattr(cetr_settings(area("thurrock").id), name) for name in EDITABLE_FIELDS}
+    values = {name: getattr(settings_for(CetrSettings, area("thurrock").id), name) for name in EDITABLE_FIELDS}
     client = signed_in(coordinator)
     assert client.post(url, values | {"post_admission_child_working_days": 0}).status_code == 400
     assert client.post(url, values | {"post_admission_child_working_days": 10}).status_code == 302
-    assert cetr_settings(area("thurrock").id).post_admission_child_working_days == 10
-    assert cetr_settings(area("newham").id).post_admission_child_working_days == 5
+    assert settings_for(CetrSettings, area("thurrock").id).post_admission_child_working_days == 10
+    assert settings_for(CetrSettings, area("newham").id).post_admission_child_working_days == 5
     assert signed_in(coordinator_newham).post(url, values).status_code == 404
 
 

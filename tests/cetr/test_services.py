@@ -29,7 +29,7 @@ def test_a_childs_post_admission_review_gets_the_working_day_deadline():
 
 
 def test_the_deadline_follows_each_areas_own_setting():
-    cetr_settings_update(settings=selectors.cetr_settings(area("thurrock").id), post_admission_child_working_days=10)
+    cetr_settings_update(area=area("thurrock"), user=None, post_admission_child_working_days=10)
     thurrock_child = register_entry("thurrock", date_of_birth=date(2012, 5, 17)).person
     newham_child = register_entry("newham", date_of_birth=date(2012, 5, 17)).person
     for child in (thurrock_child, newham_child):
@@ -127,7 +127,7 @@ def test_the_follow_up_log_cannot_be_edited():
 
 
 def test_escalation_goes_to_the_areas_oversight_panel_and_records_its_outcome():
-    cetr_settings_update(settings=selectors.cetr_settings(area("thurrock").id), oversight_panel_name="SET LDA panel")
+    cetr_settings_update(area=area("thurrock"), user=None, oversight_panel_name="SET LDA panel")
     made = action(due_on=TODAY - timedelta(days=3))
     escalation = action_escalate(action=made, reason="No reply", escalated_on=TODAY, escalated_by=staff())
     made.refresh_from_db()

@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 
 from areas.roles import Role
-from dashboards.selectors import area_settings
+from areas.selectors import settings_for
+from dashboards.models import DashboardSettings
 from tests.dashboards.factories import MARCH, register_figures, snapshot
 from tests.factories import area, user_with_roles
 
@@ -15,7 +16,7 @@ MENU_ENTRY = ">Small-number suppression<"
 
 
 def _saved():
-    saved = area_settings(area("thurrock").id)
+    saved = settings_for(DashboardSettings, area("thurrock"))
     return saved.suppress_below, saved.round_to
 
 

@@ -9,11 +9,21 @@ from django.db.utils import ProgrammingError
 from django.utils import timezone
 
 from areas.rls import area_scope
+from areas.selectors import settings_for
 from dsr.errors import ChangedSinceOpened
-from dsr.models import ConsentRecord, InpatientEpisode, Person, Rating, RatingChange, RegisterEntry, Transfer
+from dsr.models import (
+    ConsentRecord,
+    InpatientEpisode,
+    Person,
+    Rating,
+    RatingChange,
+    RegisterEntry,
+    RegisterSettings,
+    Transfer,
+)
 from dsr.models.consent import ConsentBasis
 from dsr.models.entry import EntryStatus, RemovalReason
-from dsr.selectors import current_consent, duplicates, register_settings
+from dsr.selectors import current_consent, duplicates
 from dsr.services.consents import consent_record, consent_withdraw
 from dsr.services.entries import entry_open, entry_remove, entry_update_content
 from dsr.services.episodes import episode_admit, episode_discharge
@@ -97,7 +107,7 @@ def test_discharge_holds_the_area_rating_for_the_hold_period(holder):
 
 
 def test_the_post_discharge_rating_and_hold_are_set_per_area(holder):
-    thurrock = register_settings(area("thurrock").id)
+    thurrock = settings_for(RegisterSettings, area("thurrock").id)
     thurrock.post_discharge_rating, thurrock.post_discharge_hold_days = Rating.AMBER, 28
     thurrock.save()
     opened = entry(rating=Rating.RED)

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from keyworking.models import ClinicalNote, HopeScore, OutcomeRating, Spend
-from keyworking.selectors import keyworking_settings
+from areas.selectors import settings_for
+from keyworking.models import ClinicalNote, HopeScore, KeyworkingSettings, OutcomeRating, Spend
 from keyworking.services import casework
 from keyworking.services.allocations import allocation_close
 from tests.factories import area
@@ -56,7 +56,7 @@ def test_the_hope_score_runs_from_0_to_10(signed_in, keyworker, case):
 
 
 def test_spends_are_refused_past_the_areas_budget(case, keyworker):
-    settings = keyworking_settings(area("thurrock").id)
+    settings = settings_for(KeyworkingSettings, area("thurrock").id)
     settings.spend_budget = Decimal("50.00")
     settings.save()
     casework.spend_record(allocation=case, amount=Decimal("40"), what_for="Taxi to appointment", recorded_by=keyworker)

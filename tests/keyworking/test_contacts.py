@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from keyworking.models import Contact
-from keyworking.selectors import keyworking_settings
+from areas.selectors import settings_for
+from keyworking.models import Contact, KeyworkingSettings
 from keyworking.services.contacts import contact_amend, contact_record, contact_update
 from tests.factories import area
 from tests.keyworking.factories import allocated, eligible_entry
@@ -86,7 +86,7 @@ def test_the_author_edits_within_the_window_and_the_history_keeps_both(contact, 
 
 
 def test_after_the_window_the_author_must_amend(contact, keyworker):
-    hours = keyworking_settings(area("thurrock").id).contact_edit_hours
+    hours = settings_for(KeyworkingSettings, area("thurrock").id).contact_edit_hours
     with time_machine.travel(timezone.now() + timedelta(hours=hours, minutes=1)):
         with pytest.raises(ValidationError, match="add an amendment"):
             contact_update(contact=contact, editor=keyworker, notes="Rewritten")
@@ -97,7 +97,7 @@ def test_after_the_window_the_author_must_amend(contact, keyworker):
 
 
 def test_the_window_is_a_per_area_setting(contact, keyworker):
-    settings = keyworking_settings(area("thurrock").id)
+    settings = settings_for(KeyworkingSettings, area("thurrock").id)
     settings.contact_edit_hours = 1
     settings.save()
     with time_machine.travel(timezone.now() + timedelta(hours=1, minutes=1)), pytest.raises(ValidationError):

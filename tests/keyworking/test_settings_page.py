@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from keyworking.selectors import keyworking_settings
+from areas.selectors import settings_for
+from keyworking.models import KeyworkingSettings
 from tests.factories import area
 
 SETTINGS = reverse("keyworking:settings", args=["thurrock"])
@@ -17,7 +18,7 @@ VALUES = {
 
 
 def _saved():
-    saved = keyworking_settings(area("thurrock").id)
+    saved = settings_for(KeyworkingSettings, area("thurrock").id)
     return saved.weight_blue, saved.spend_budget, saved.spend_item_limit
 
 
@@ -42,7 +43,7 @@ def test_the_page_says_who_last_changed_the_settings(signed_in, senior):
     assert "Last changed" not in client.get(SETTINGS).content.decode()  # still the national defaults
     page = client.post(SETTINGS, VALUES, follow=True).content.decode()
     assert f"by {senior.display_name}." in page
-    event = keyworking_settings(area("thurrock").id).events.get(pgh_label="update")
+    event = settings_for(KeyworkingSettings, area("thurrock").id).events.get(pgh_label="update")
     assert (event.spend_budget, event.pgh_context.metadata["user"]) == (Decimal("1500.00"), senior.id)
 
 

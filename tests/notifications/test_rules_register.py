@@ -5,14 +5,14 @@ from datetime import date, timedelta
 
 import pytest
 
+from areas.selectors import settings_for
 from dsr import rules as dsr_rules
-from dsr.models import Rating
+from dsr.models import Rating, RegisterSettings
 from dsr.models.consent import ConsentBasis
 from dsr.services.consents import consent_record, consent_withdraw
 from dsr.services.episodes import episode_admit, episode_discharge
 from dsr.services.ratings import rating_record
-from notifications.models import Notification
-from notifications.selectors import notification_settings
+from notifications.models import Notification, NotificationSettings
 from tests.factories import area, entry, person
 from tests.notifications.conftest import DAY_ZERO
 
@@ -74,7 +74,7 @@ def test_a_new_review_date_brings_a_new_reminder(red_entry, holder, frozen, run_
 
 
 def test_the_reminder_lead_time_is_the_areas_own(red_entry, frozen, run_sweep):
-    settings = notification_settings(area("thurrock").id)
+    settings = settings_for(NotificationSettings, area("thurrock").id)
     settings.review_due_soon_days = 3
     settings.save()
     assert first_day("review_due_soon", days_from(DAY_ZERO, 20), frozen, run_sweep) == DAY_ZERO + timedelta(days=11)
@@ -143,9 +143,8 @@ def test_the_transition_flag_falls_on_the_registers_own_flag_date(born, frozen, 
 
 
 def test_the_transition_flag_follows_the_areas_register_age(frozen, holder, run_sweep):
-    from dsr.selectors import register_settings
 
-    settings = register_settings(area("thurrock").id)
+    settings = settings_for(RegisterSettings, area("thurrock").id)
     settings.adult_register_age, settings.transition_flag_months = 19, 3
     settings.save()
     frozen(DAY_ZERO)

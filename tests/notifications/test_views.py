@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from areas.roles import Role
+from areas.selectors import settings_for
 from areas.services import role_revoke
 from audit.models import AccessLogEntry
 from notifications.models import EmailChoice, Notification, NotificationPreference, NotificationSettings
-from notifications.selectors import notification_settings
 from tests.factories import area, entry, user_with_roles
 from tests.notifications.factories import delivered
 
@@ -208,9 +208,9 @@ def test_a_dsr_holder_sets_the_areas_reminder_timings(signed_in, holder):
     }
     values = defaults | {"review_due_soon_days": 5, "oversight_visit_weeks_children": 4}
     assert client.post(_settings_url(), values).status_code == 302
-    saved = notification_settings(area("thurrock").id)
+    saved = settings_for(NotificationSettings, area("thurrock").id)
     assert (saved.review_due_soon_days, saved.oversight_visit_weeks_children) == (5, 4)
-    assert notification_settings(area("newham").id).review_due_soon_days == 7
+    assert settings_for(NotificationSettings, area("newham").id).review_due_soon_days == 7
 
 
 def test_reminder_settings_refuse_bad_input(signed_in, holder):

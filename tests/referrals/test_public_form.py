@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from referrals.models import Referral, ReferralStatus, Source, Step, TriageStep
-from referrals.selectors import referral_settings
+from areas.selectors import settings_for
+from referrals.models import Referral, ReferralSettings, ReferralStatus, Source, Step, TriageStep
 from tests.factories import area
 from tests.referrals.conftest import started
 from tests.referrals.factories import public_answers, referral
@@ -69,7 +69,7 @@ def test_a_thank_you_address_that_was_altered_or_belongs_to_another_area_is_not_
 
 
 def test_public_pages_never_use_the_word_register(client, post_public, settings):
-    thurrock = referral_settings(area("thurrock").id)
+    thurrock = settings_for(ReferralSettings, area("thurrock").id)
     pages = [client.get(reverse("refer:start")), client.get(FORM), client.get(post_public()["Location"])]
     pages.append(post_public(given_name=""))
     thurrock.public_submissions_per_hour = 1
@@ -249,7 +249,7 @@ def test_a_refused_form_comes_back_with_a_fresh_start_time(post_public):
 
 
 def test_the_minimum_fill_time_is_set_per_area(post_public):
-    thurrock = referral_settings(area("thurrock").id)
+    thurrock = settings_for(ReferralSettings, area("thurrock").id)
     thurrock.public_minimum_fill_seconds = 120
     thurrock.save()
     assert post_public("thurrock").status_code == 400  # shown 60 seconds ago
@@ -272,7 +272,7 @@ def test_the_form_works_with_its_csrf_token(post_public):
 
 
 def test_an_area_can_close_its_public_form(client, post_public):
-    thurrock = referral_settings(area("thurrock").id)
+    thurrock = settings_for(ReferralSettings, area("thurrock").id)
     thurrock.public_form_open, thurrock.enquiries_phone = False, "01375 000 000"
     thurrock.save()
     text = client.get(FORM).content.decode()

@@ -1,12 +1,12 @@
 """Rate limiting of the public form per client address (Redis), set per area."""
 
-from referrals.models import Referral
-from referrals.selectors import referral_settings
+from areas.selectors import settings_for
+from referrals.models import Referral, ReferralSettings
 from tests.factories import area
 
 
 def _limit(slug: str, per_hour: int) -> None:
-    settings = referral_settings(area(slug).id)
+    settings = settings_for(ReferralSettings, area(slug).id)
     settings.public_submissions_per_hour = per_hour
     settings.save()
 

@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from areas.selectors import settings_for
 from audit.models import AccessLogEntry
 from dsr.models import Person, RegisterEntry
 from dsr.models.consent import ConsentBasis
-from referrals.models import OutcomeCommunication, Referral, ReferralForward, ReferralStatus
-from referrals.selectors import referral_settings
+from referrals.models import OutcomeCommunication, Referral, ReferralForward, ReferralSettings, ReferralStatus
 from referrals.services.triage import referral_decline, referral_forward
 from tests.factories import area, person
 from tests.referrals.factories import referral
@@ -131,7 +131,7 @@ def test_an_overdue_referral_is_flagged_by_the_areas_target(holder):
     received = referral()
     Referral.objects.filter(pk=received.pk).update(arrived_at=timezone.now() - timezone.timedelta(days=10))
     assert "Overdue" not in holder.get(_queue()).content.decode()
-    settings = referral_settings(area("thurrock").id)
+    settings = settings_for(ReferralSettings, area("thurrock").id)
     settings.decision_target_days = 7
     settings.save()
     assert "Overdue" in holder.get(_queue()).content.decode()
@@ -278,7 +278,7 @@ def test_a_dsr_holder_sets_their_areas_decision_target(holder, signed_in, dsr_ho
     form = {"decision_target_days": 21, "public_submissions_per_hour": 5, "public_minimum_fill_seconds": 3,
             "maximum_age": 25, "public_form_open": "on"}  # fmt: skip
     assert holder.post(url, form).status_code == 302
-    assert referral_settings(area("thurrock").id).decision_target_days == 21
+    assert settings_for(ReferralSettings, area("thurrock").id).decision_target_days == 21
     assert holder.post(url, form | {"decision_target_days": 0}).status_code == 400
     assert signed_in(dsr_holder_newham).post(url, form).status_code == 404
 

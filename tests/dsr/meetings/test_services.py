@@ -180,9 +180,10 @@ def test_closing_sets_feedback_due_in_working_days_and_defers_the_rest(meeting, 
 
 
 def test_the_feedback_period_is_a_per_area_setting(meeting, chair):
-    from dsr.meetings.selectors import meeting_settings
+    from areas.selectors import settings_for
+    from dsr.models import MeetingSettings
 
-    settings = meeting_settings(area("thurrock").id)
+    settings = settings_for(MeetingSettings, area("thurrock").id)
     settings.feedback_working_days = 2
     settings.save()
     meeting, item = _closed_meeting_with_a_case(meeting, chair)

@@ -2,7 +2,8 @@
 
 from django.urls import reverse
 
-from dsr.meetings.selectors import meeting_settings
+from areas.selectors import settings_for
+from dsr.models import MeetingSettings
 from tests.factories import area
 
 SETTINGS = reverse("dsr:meetings:settings", args=["thurrock"])
@@ -10,7 +11,7 @@ VALUES = {"feedback_working_days": 3, "review_due_window_days": 0}
 
 
 def _saved():
-    saved = meeting_settings(area("thurrock").id)
+    saved = settings_for(MeetingSettings, area("thurrock").id)
     return saved.feedback_working_days, saved.review_due_window_days
 
 
