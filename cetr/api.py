@@ -12,8 +12,7 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
 from areas import access
-from audit.models import AccessLogEntry
-from audit.services import Shown, access_record
+from audit.logging import LoggedReadsMixin
 from cetr import rules, selectors
 from cetr.capabilities import MANAGE_CETRS
 from cetr.models import Action, ActionStatus, Attendance, PanelMember, Review, ReviewKind, ReviewStatus
@@ -95,31 +94,6 @@ class NewestFirst(CursorPagination):
     ordering = ("-created_at", "-id")
 
 
-def _log(request, kind: str, record_type: str, records) -> None:
-    access_record(
-        request,
-        kind=kind,
-        record_type=record_type,
-        shown=[Shown(record.area_id, record.pk, record.person_id) for record in records],
-    )
-
-
-class LoggedReadsMixin:
-    """Logs the records each list page and detail answer showed."""
-
-    record_type = ""
-
-    def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset)
-        _log(self.request, AccessLogEntry.Kind.LIST, self.record_type, page or [])
-        return page
-
-    def retrieve(self, request, *args, **kwargs):
-        record = self.get_object()
-        _log(request, AccessLogEntry.Kind.DETAIL, self.record_type, [record])
-        return Response(self.get_serializer(record).data)
-
-
 @extend_schema_view(
     list=extend_schema(summary="C(E)TRs in your areas (never LAEP or blue-light meetings)"),
     retrieve=extend_schema(summary="One C(E)TR with its panel"),
@@ -131,7 +105,7 @@ class ReviewViewSet(LoggedReadsMixin, mixins.CreateModelMixin, viewsets.ReadOnly
     serializer_class = ReviewSerializer
     filterset_class = ReviewFilter
     pagination_class = NewestFirst
-    record_type = "C(E)TR"
+    access_log_record_type = "C(E)TR"
 
     def get_queryset(self):
         return selectors.reviews(self.request.user).prefetch_related("panel")
@@ -194,7 +168,7 @@ class ActionViewSet(LoggedReadsMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ActionSerializer
     filterset_class = ActionFilter
     pagination_class = NewestFirst
-    record_type = "C(E)TR action"
+    access_log_record_type = "C(E)TR action"
 
     def get_queryset(self):
         return selectors.visible_actions(self.request.user).select_related("area", "recommendation")

@@ -9,7 +9,7 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
 from areas import access
-from audit.services import Shown, access_record
+from audit.logging import LoggedReadsMixin
 from dsr.models import Allocation, RegisterEntry
 from keyworking import selectors
 from keyworking.capabilities import ALLOCATE, VIEW_CASES
@@ -21,28 +21,6 @@ from keyworking.services.contacts import contact_record, contact_update
 
 class NewestFirst(CursorPagination):
     ordering = ("-id",)
-
-
-def _log(request, rows, record_type: str, kind: str) -> None:
-    access_record(
-        request, kind=kind, record_type=record_type, shown=[Shown(row.area_id, row.id, row.person_id) for row in rows]
-    )
-
-
-class LoggedReadMixin:
-    """List and retrieve log what they showed in the access log."""
-
-    record_type = ""
-
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        _log(request, getattr(self.paginator, "page", None) or [], self.record_type, "list")
-        return response
-
-    def retrieve(self, request, *args, **kwargs):
-        instance = self.get_object()
-        _log(request, [instance], self.record_type, "detail")
-        return Response(self.get_serializer(instance).data)
 
 
 # ---------------------------------------------------------------------------- allocations
@@ -85,11 +63,11 @@ class AllocationFilter(django_filters.FilterSet):
         fields = ["person", "keyworker"]
 
 
-class AllocationViewSet(LoggedReadMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class AllocationViewSet(LoggedReadsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = AllocationSerializer
     filterset_class = AllocationFilter
     pagination_class = NewestFirst
-    record_type = "allocation"
+    access_log_record_type = "allocation"
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -145,11 +123,11 @@ class ContactFilter(django_filters.FilterSet):
         fields = ["allocation", "person"]
 
 
-class ContactViewSet(LoggedReadMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ContactViewSet(LoggedReadsMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ContactSerializer
     filterset_class = ContactFilter
     pagination_class = NewestFirst
-    record_type = "keyworking contact"
+    access_log_record_type = "keyworking contact"
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
@@ -188,11 +166,11 @@ class GoalSerializer(serializers.ModelSerializer):
         return [{"recorded_on": row.recorded_on, "score": row.score} for row in goal.progress.all()]
 
 
-class GoalViewSet(LoggedReadMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class GoalViewSet(LoggedReadsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = GoalSerializer
     pagination_class = NewestFirst
     filterset_fields = ["allocation", "person", "status"]
-    record_type = "keyworking goal"
+    access_log_record_type = "keyworking goal"
 
     def get_queryset(self):
         return Goal.objects.filter(allocation__in=_case_allocations(self.request.user)).prefetch_related("progress")

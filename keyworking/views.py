@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from areas import access
 from areas.selectors import settings_for
-from audit.services import Shown, access_record
+from audit.logging import Kind, Shows, is_the_person, logs_reads
 from audit.settings_page import SettingsPage
 from dsr.capabilities import VIEW_REGISTER
 from dsr.meetings.selectors import open_actions_for_people
@@ -57,12 +58,6 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
-def _log(request, record_type: str, rows, kind: str = "detail") -> None:
-    access_record(
-        request, kind=kind, record_type=record_type, shown=[Shown(row.area_id, row.id, row.person_id) for row in rows]
-    )
-
-
 @login_required
 def home(request):
     """Send each user to the keyworking page that fits their role."""
@@ -94,14 +89,16 @@ def _area_for_overview(request, slug: str):
 
 
 @login_required
+@logs_reads(
+    Shows("allocation", "allocations", Kind.LIST),
+    Shows("waiting for keyworking", lambda context: [row.entry for row in context["waiting"]], Kind.LIST),
+)
 def area_view(request, slug: str):
     """An area's keyworking: keyworkers' caseloads and weights, open allocations, the wait."""
     area = _area_for_overview(request, slug)
     today = timezone.localdate()
     allocations = list(selectors.area_allocations(area.id))
     waiting = selectors.waiting_list([area.id], today)
-    _log(request, "allocation", allocations, kind="list")
-    _log(request, "waiting for keyworking", [row.entry for row in waiting], kind="list")
     context = {
         "area": area,
         "loads": selectors.keyworker_loads(area.id),
@@ -111,16 +108,16 @@ def area_view(request, slug: str):
         "can_manage_policy": access.has_capability(request.user, MANAGE_POLICY, area.id),
         "today": today,
     }
-    return render(request, "keyworking/area.html", context)
+    return TemplateResponse(request, "keyworking/area.html", context)
 
 
 @login_required
+@logs_reads(Shows("allocation", lambda context: [case.allocation for case in context["cases"]], Kind.LIST))
 def caseload_view(request):
     access.require_any(request.user, WORK_CASELOAD)
     today = timezone.localdate()
     cases = selectors.my_caseload(request.user, today)
-    _log(request, "allocation", [case.allocation for case in cases], kind="list")
-    return render(request, "keyworking/caseload.html", {"cases": cases, "today": today})
+    return TemplateResponse(request, "keyworking/caseload.html", {"cases": cases, "today": today})
 
 
 # ---------------------------------------------------------------------------- a case
@@ -170,10 +167,10 @@ def _case_context(request, allocation, **forms):
 
 
 @login_required
+@logs_reads(Shows("allocation", "allocation"))
 def case_view(request, pk: int):
     allocation = selectors.case_or_404(request.user, pk)
-    _log(request, "allocation", [allocation])
-    return render(request, "keyworking/case.html", _case_context(request, allocation))
+    return TemplateResponse(request, "keyworking/case.html", _case_context(request, allocation))
 
 
 def _case_form_post(request, pk: int, form_name: str, form_class, call, success: str, anchor: str):
@@ -264,6 +261,7 @@ def _contact_or_404(request, contact_id: int) -> Contact:
 
 
 @login_required
+@logs_reads(Shows("keyworking contact", "contact"))
 def contact_edit(request, contact_id: int):
     contact = _contact_or_404(request, contact_id)
     problem = edit_problem(contact, request.user)
@@ -280,12 +278,11 @@ def contact_edit(request, contact_id: int):
         else:
             messages.success(request, "Contact updated.")
             return redirect(reverse("keyworking:case", args=[contact.allocation_id]) + "#contacts")
-    _log(request, "keyworking contact", [contact])
     context = {"contact": contact, "form": form, "editable_until": contact.created_at}
     context["editable_until"] = rules.contact_editable_until(
         contact.created_at, edit_hours=settings_for(KeyworkingSettings, contact.area_id).contact_edit_hours
     )
-    return render(request, "keyworking/contact_edit.html", context, status=400 if form.errors else 200)
+    return TemplateResponse(request, "keyworking/contact_edit.html", context, status=400 if form.errors else 200)
 
 
 @require_POST
@@ -350,6 +347,7 @@ def goal_status(request, goal_id: int):
 
 
 @login_required
+@logs_reads(Shows("allocation", "allocation"))
 def outcomes_view(request, pk: int):
     allocation = selectors.case_or_404(request.user, pk)
     if not selectors.may_work_case(request.user, allocation):
@@ -366,15 +364,15 @@ def outcomes_view(request, pk: int):
         else:
             messages.success(request, "Outcomes recorded.")
             return redirect(reverse("keyworking:case", args=[allocation.pk]) + "#outcomes")
-    _log(request, "allocation", [allocation])
     context = {"allocation": allocation, "form": form}
-    return render(request, "keyworking/outcomes.html", context, status=400 if form.errors else 200)
+    return TemplateResponse(request, "keyworking/outcomes.html", context, status=400 if form.errors else 200)
 
 
 # ---------------------------------------------------------------------------- allocation
 
 
 @login_required
+@logs_reads(Shows("register entry", "entry"))
 def allocate_view(request, entry_id: int):
     """The chair allocates a keyworker, seeing each keyworker's caseload and weight."""
     entry = access.get_or_404(
@@ -392,11 +390,8 @@ def allocate_view(request, entry_id: int):
         else:
             messages.success(request, f"{entry.person.full_name} allocated to {keyworker.display_name}.")
             return redirect("keyworking:case", pk=allocation.pk)
-    access_record(
-        request, kind="detail", record_type="register entry", shown=[Shown(entry.area_id, entry.id, entry.person_id)]
-    )
     context = {"entry": entry, "form": form, "loads": loads, "eligibility": found}
-    return render(request, "keyworking/allocate.html", context, status=400 if form.errors else 200)
+    return TemplateResponse(request, "keyworking/allocate.html", context, status=400 if form.errors else 200)
 
 
 def _allocation_to_change(request, pk: int) -> Allocation:
@@ -409,6 +404,7 @@ def _allocation_to_change(request, pk: int) -> Allocation:
 
 
 @login_required
+@logs_reads(Shows("allocation", "allocation"))
 def reallocate_view(request, pk: int):
     allocation = _allocation_to_change(request, pk)
     loads = [load for load in selectors.keyworker_loads(allocation.area_id) if load.user.pk != allocation.keyworker_id]
@@ -428,10 +424,11 @@ def reallocate_view(request, pk: int):
             messages.success(request, f"Reallocated to {keyworker.display_name}.")
             return redirect("keyworking:case", pk=new.pk)
     context = {"allocation": allocation, "form": form, "loads": loads, "title": "Reallocate"}
-    return render(request, "keyworking/change.html", context, status=400 if form.errors else 200)
+    return TemplateResponse(request, "keyworking/change.html", context, status=400 if form.errors else 200)
 
 
 @login_required
+@logs_reads(Shows("allocation", "allocation"))
 def close_view(request, pk: int):
     allocation = _allocation_to_change(request, pk)
     form = CloseForm(_posted(request))
@@ -444,13 +441,14 @@ def close_view(request, pk: int):
             messages.success(request, "Keyworking closed. The keyworker rates the outcomes at closure.")
             return redirect("keyworking:area", slug=allocation.area.slug)
     context = {"allocation": allocation, "form": form, "title": "Close keyworking"}
-    return render(request, "keyworking/change.html", context, status=400 if form.errors else 200)
+    return TemplateResponse(request, "keyworking/change.html", context, status=400 if form.errors else 200)
 
 
 # ---------------------------------------------------------------------------- people, policy
 
 
 @login_required
+@logs_reads(Shows("register summary", "person", person=is_the_person))
 def person_view(request, person_id: int):
     """What a keyworker sees of a person: the whole case if on their caseload, otherwise only
     the register summary (name, age, rating, status)."""
@@ -459,11 +457,8 @@ def person_view(request, person_id: int):
         allocation = Allocation.objects.filter(person=person, keyworker=request.user, ended_on__isnull=True).first()
         return redirect("keyworking:case", pk=allocation.pk)
     entry = open_entry(person)
-    access_record(
-        request, kind="detail", record_type="register summary", shown=[Shown(person.area_id, person.id, person.id)]
-    )
     context = {"person": person, "entry": entry, "age": person.age_on(timezone.localdate())}
-    return render(request, "keyworking/person_summary.html", context)
+    return TemplateResponse(request, "keyworking/person_summary.html", context)
 
 
 @login_required

@@ -5,11 +5,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_POST
 
 from areas import access
-from audit.models import AccessLogEntry
-from audit.services import Shown, access_record
+from audit.logging import Kind, Shows, logs_reads
 from audit.settings_page import SettingsPage
 from notifications import rules
 from notifications.capabilities import CONFIGURE_REMINDERS
@@ -34,10 +34,9 @@ PAGE_SIZE = 50
 RECORD_TYPE = "notification"
 
 
-def _log_shown(request, notifications, *, kind: str) -> None:
+def _about_people(notifications) -> list:
     # A notification names the person it is about: showing it is a read of their record.
-    shown = [Shown(item.area_id, item.id, item.person_id) for item in notifications if item.person_id]
-    access_record(request, kind=kind, record_type=RECORD_TYPE, shown=shown)
+    return [item for item in notifications if item.person_id]
 
 
 def _with_kinds(notifications):
@@ -47,6 +46,7 @@ def _with_kinds(notifications):
 
 
 @login_required
+@logs_reads(Shows(RECORD_TYPE, lambda context: _about_people(context["page"].object_list), Kind.LIST))
 def notification_list(request):
     unread_only = request.GET.get("show") == "unread"
     total, unread = inbox_counts(request.user)
@@ -54,16 +54,16 @@ def notification_list(request):
         request, inbox(request.user, unread_only=unread_only), PAGE_SIZE, count=unread if unread_only else total
     )
     _with_kinds(page.object_list)
-    _log_shown(request, page.object_list, kind=AccessLogEntry.Kind.LIST)
     context = {
         "page": page,
         "unread_only": unread_only,
         "unread": unread,
     }
-    return render(request, "notifications/list.html", context)
+    return TemplateResponse(request, "notifications/list.html", context)
 
 
 @login_required
+@logs_reads(Shows(RECORD_TYPE, lambda context: _about_people([context["notification"]])))
 def notification_open(request, pk: int):
     """Opening a notification marks it read and goes to the item it is about (when that item
     has a page); otherwise it shows what the reminder says."""
@@ -73,9 +73,8 @@ def notification_open(request, pk: int):
     link = rule.link(notification) if rule else None
     if link:
         return redirect(link)
-    _log_shown(request, [notification], kind=AccessLogEntry.Kind.DETAIL)
     notification.kind = rules.kind_of(notification.rule)
-    return render(request, "notifications/detail.html", {"notification": notification})
+    return TemplateResponse(request, "notifications/detail.html", {"notification": notification})
 
 
 @require_POST

@@ -10,8 +10,7 @@ from rest_framework.response import Response
 
 from areas import access
 from areas.models import Area
-from audit.models import AccessLogEntry
-from audit.services import Shown, access_record
+from audit.logging import LoggedReadsMixin
 from dsr.api.serializers import choice
 from referrals.capabilities import MAKE_REFERRALS
 from referrals.models import (
@@ -117,17 +116,9 @@ class ReferralPagination(CursorPagination):
     ordering = ("-received_at", "-id")
 
 
-def _log_read(request, referrals, kind) -> None:
-    access_record(
-        request,
-        kind=kind,
-        record_type="referral",
-        shown=[Shown(referral.area_id, referral.id, referral.person_id) for referral in referrals],
-    )
-
-
-class ReferralListView(generics.ListCreateAPIView):
+class ReferralListView(LoggedReadsMixin, generics.ListCreateAPIView):
     serializer_class = ReferralSerializer
+    access_log_record_type = "referral"
     filterset_class = ReferralFilter
     pagination_class = ReferralPagination
 
@@ -140,7 +131,6 @@ class ReferralListView(generics.ListCreateAPIView):
     )
     def get(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        _log_read(request, page, AccessLogEntry.Kind.LIST)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(
@@ -158,8 +148,9 @@ class ReferralListView(generics.ListCreateAPIView):
         return Response(ReferralReceiptSerializer(referral).data, status=status.HTTP_201_CREATED)
 
 
-class ReferralDetailView(generics.RetrieveAPIView):
+class ReferralDetailView(LoggedReadsMixin, generics.RetrieveAPIView):
     serializer_class = ReferralSerializer
+    access_log_record_type = "referral"
     lookup_field = "reference"
 
     def get_queryset(self):
@@ -167,6 +158,4 @@ class ReferralDetailView(generics.RetrieveAPIView):
 
     @extend_schema(summary="One referral, by its reference", responses={200: ReferralSerializer, 404: NOT_FOUND})
     def get(self, request, *args, **kwargs):
-        referral = self.get_object()
-        _log_read(request, [referral], AccessLogEntry.Kind.DETAIL)
-        return Response(self.get_serializer(referral).data)
+        return Response(self.get_serializer(self.get_object()).data)

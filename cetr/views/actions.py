@@ -5,17 +5,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 
 from areas import access
+from audit.logging import Kind, Shows, logs_reads
 from cetr import rules, selectors
 from cetr.capabilities import FOLLOW_UP_CASELOAD_ACTIONS, MANAGE_CETRS, VIEW_CETRS
 from cetr.forms import ActionForm, ActionUpdateForm, EscalateForm, EscalationOutcomeForm
 from cetr.models import Escalation, Recommendation
 from cetr.services.actions import action_add, action_escalate, action_update, escalation_record_outcome
-from cetr.views.common import form_page, log_detail, log_list, today
+from cetr.views.common import form_page, today
 from web.views import add_service_errors, page_of
 
 PAGE_SIZE = 50
+ACTIONS = Shows("C(E)TR action", "page", Kind.LIST)
+ACTION = Shows("C(E)TR action", "action")
 
 
 def _chosen_list(request) -> str:
@@ -30,13 +34,13 @@ def _tag(actions) -> None:
 
 
 @login_required
+@logs_reads(ACTIONS)
 def area_actions(request, slug: str):
     """The area's actions: due soon, overdue, escalated or all, optionally for one owner."""
     area = access.area_or_404(request.user, VIEW_CETRS, slug)
     show, owner = _chosen_list(request), request.GET.get("owner", "").strip()[:200]
     page = page_of(request, selectors.area_actions(area, show=show, owner=owner), PAGE_SIZE)
     _tag(page)
-    log_list(request, "C(E)TR action", page)
     context = {
         "area": area,
         "page": page,
@@ -44,7 +48,7 @@ def area_actions(request, slug: str):
         "owner": owner,
         "lists": selectors.ACTION_LISTS,
     }
-    return render(request, "cetr/area_actions.html", context)
+    return TemplateResponse(request, "cetr/area_actions.html", context)
 
 
 @login_required
@@ -54,14 +58,14 @@ def owners(request, slug: str):
 
 
 @login_required
+@logs_reads(ACTIONS)
 def caseload_actions(request):
     """A keyworker's "C(E)TR actions": those of the people on their own caseload."""
     access.require_any(request.user, FOLLOW_UP_CASELOAD_ACTIONS)
     show = _chosen_list(request)
     page = page_of(request, selectors.caseload_actions(request.user, show=show), PAGE_SIZE)
     _tag(page)
-    log_list(request, "C(E)TR action", page)
-    return render(
+    return TemplateResponse(
         request,
         "cetr/caseload_actions.html",
         {"page": page, "show": show, "lists": selectors.ACTION_LISTS},
@@ -69,6 +73,7 @@ def caseload_actions(request):
 
 
 @login_required
+@logs_reads(Shows("C(E)TR", lambda context: context["recommendation"].review))
 def action_new(request, pk: int):
     recommendation = access.get_or_404(
         Recommendation.objects.select_related("review__person"), request.user, MANAGE_CETRS, pk=pk
@@ -90,7 +95,6 @@ def _action_page(request, action, *, form=None, escalate_form=None, outcome_form
     may_update = selectors.may_update_action(request.user, action)
     may_manage = access.has_capability(request.user, MANAGE_CETRS, action.area_id)
     open_escalation = next((item for item in action.escalations.all() if item.is_open), None)
-    log_detail(request, "C(E)TR action", action)
     context = {
         "action": action,
         "updates": list(action.updates.all()),
@@ -105,10 +109,11 @@ def _action_page(request, action, *, form=None, escalate_form=None, outcome_form
         "overdue": rules.action_is_overdue(due_on=action.due_on, unresolved=action.is_unresolved, today=today()),
     }
     failed = any(f is not None and f.is_bound and f.errors for f in (form, escalate_form, outcome_form))
-    return render(request, "cetr/action.html", context, status=400 if failed else 200)
+    return TemplateResponse(request, "cetr/action.html", context, status=400 if failed else 200)
 
 
 @login_required
+@logs_reads(ACTION)
 def action_view(request, pk: int):
     """The action and its follow-up log. The coordinator, and the keyworker of the person it
     is about, record updates here."""
@@ -130,6 +135,7 @@ def action_view(request, pk: int):
 
 
 @login_required
+@logs_reads(ACTION)
 def action_escalate_view(request, pk: int):
     action = selectors.action_for_page(request.user, pk)
     if not access.has_capability(request.user, MANAGE_CETRS, action.area_id):
@@ -149,6 +155,7 @@ def action_escalate_view(request, pk: int):
 
 
 @login_required
+@logs_reads(ACTION)
 def escalation_outcome_view(request, pk: int):
     escalation = access.get_or_404(Escalation.objects.select_related("action"), request.user, MANAGE_CETRS, pk=pk)
     if request.method != "POST":

@@ -4,9 +4,11 @@ from dateutil.relativedelta import relativedelta
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from areas import access
+from audit.logging import Kind, Shows, logs_reads
 from audit.settings_page import SettingsPage
 from cetr import selectors
 from cetr.capabilities import MANAGE_CETRS, VIEW_CETRS
@@ -14,7 +16,7 @@ from cetr.forms import CetrSettingsForm
 from cetr.models import Action, ActionStatus
 from cetr.models.actions import UNRESOLVED_STATUSES
 from cetr.services.settings import cetr_settings_update
-from cetr.views.common import log_list, today
+from cetr.views.common import today
 from web.views import page_of
 
 PAGE_SIZE = 25
@@ -40,6 +42,10 @@ def _action_counts(area) -> dict:
 
 
 @login_required
+@logs_reads(
+    Shows("C(E)TR", "reviews", Kind.LIST),
+    Shows("inpatient episode", lambda context: [item.episode for item in context["inpatients"]], Kind.LIST),
+)
 def area(request, slug: str):
     """Inpatients and their next review, reviews in hand, and what needs chasing. The two lists
     page separately, so each keeps its place while the other moves."""
@@ -48,8 +54,6 @@ def area(request, slug: str):
     reviews = page_of(request, selectors.area_reviews(area, show=show), PAGE_SIZE, param="reviews")
     inpatients = page_of(request, selectors.inpatients_due(area), PAGE_SIZE, param="inpatients")
     inpatients.object_list = selectors.with_records(inpatients.object_list)
-    log_list(request, "C(E)TR", reviews)
-    log_list(request, "inpatient episode", [item.episode for item in inpatients])
     context = {
         "area": area,
         "show": show,
@@ -60,7 +64,7 @@ def area(request, slug: str):
         "outstanding_root_cause": selectors.outstanding_root_cause_count(area),
         "may_manage": access.has_capability(request.user, MANAGE_CETRS, area.id),
     }
-    return render(request, "cetr/area.html", context)
+    return TemplateResponse(request, "cetr/area.html", context)
 
 
 SETTINGS_PAGE = SettingsPage(

@@ -4,20 +4,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from areas import access
-from areas.rls import system_scope
+from audit.logging import Shows, logs_reads
 from cetr import selectors
 from cetr.capabilities import MANAGE_CETRS
 from cetr.forms import PanelMemberForm, PaperForm
 from cetr.models import PanelMember, Review
 from cetr.services.panel import panel_member_add, panel_member_remove, panel_member_set_access, paper_add
-from cetr.views.common import form_page, log_detail
+from cetr.views.common import form_page
 from web.views import add_service_errors
 
 
 @login_required
+@logs_reads(Shows("C(E)TR", "review"))
 def panel_add(request, pk: int):
     review = access.get_or_404(Review.objects.select_related("person", "area"), request.user, MANAGE_CETRS, pk=pk)
     form = PanelMemberForm(request.POST or None)
@@ -67,16 +69,15 @@ def panel_remove(request, pk: int, member_id: int):
     return redirect("cetr:review", pk=pk)
 
 
-def _log_papers(request, papers: selectors.CasePapers) -> None:
-    if papers.as_panel_member:
-        # The log row belongs to the review's area, outside a panel member's own scope.
-        with system_scope():
-            log_detail(request, "C(E)TR case papers", papers.review)
-    else:
-        log_detail(request, "C(E)TR case papers", papers.review)
-
-
 @login_required
+@logs_reads(
+    Shows(
+        "C(E)TR case papers",
+        lambda context: None if context["papers"].refused else context["papers"].review,
+        # The log row belongs to the review's area, outside a panel member's own scope.
+        outside_scope=lambda context: context["papers"].as_panel_member,
+    )
+)
 def papers_view(request, pk: int):
     """The case papers. Panel members from outside the area are refused, with the reason,
     until a consent or best-interests decision is recorded (cetr.selectors.case_papers)."""
@@ -95,8 +96,7 @@ def papers_view(request, pk: int):
                 messages.success(request, "Paper added to the case papers.")
                 return redirect("cetr:papers", pk=pk)
     if papers.refused:
-        return render(request, "cetr/papers_refused.html", {"papers": papers}, status=403)
-    _log_papers(request, papers)
+        return TemplateResponse(request, "cetr/papers_refused.html", {"papers": papers}, status=403)
     return form_page(request, "cetr/papers.html", {"papers": papers, "form": form, "may_manage": may_manage})
 
 

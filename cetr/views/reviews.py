@@ -9,16 +9,23 @@ from django.views.decorators.http import require_POST
 
 from areas import access
 from areas.selectors import settings_for
+from audit.logging import Kind, Shows, is_the_person, logs_reads
 from cetr import rules, selectors
 from cetr.capabilities import MANAGE_CETRS
 from cetr.forms import RecommendationForm, ReviewCancelForm, ReviewRecordForm, ReviewRequestForm
 from cetr.models import CetrSettings, Review
 from cetr.services.actions import recommendation_add
 from cetr.services.reviews import RECORD_FIELDS, review_cancel, review_record, review_request
-from cetr.views.common import form_page, log_detail, today
+from cetr.views.common import form_page, today
 from dsr.models import Person
 from dsr.models.entry import OPEN_STATUSES
 from web.views import add_service_errors
+
+# A form choosing whose review or meeting it is lists the area's people by name.
+PEOPLE_TO_CHOOSE = Shows(
+    "register summary", lambda context: context["form"].fields["person"].queryset, Kind.LIST, is_the_person
+)
+REVIEW = Shows("C(E)TR", "review")
 
 
 def register_people(area):
@@ -27,6 +34,7 @@ def register_people(area):
 
 
 @login_required
+@logs_reads(PEOPLE_TO_CHOOSE)
 def review_new(request, slug: str):
     area = access.area_or_404(request.user, MANAGE_CETRS, slug)
     initial = {"requested_on": today(), "person": request.GET.get("person")}
@@ -53,7 +61,6 @@ def _preparation(review: Review):
 
 
 def _review_page(request, review: Review, **extra):
-    log_detail(request, "C(E)TR", review)
     panel = list(review.panel.all())
     context = {
         "review": review,
@@ -73,11 +80,13 @@ def _review_page(request, review: Review, **extra):
 
 
 @login_required
+@logs_reads(REVIEW)
 def review_view(request, pk: int):
     return _review_page(request, selectors.review_for_page(request.user, pk))
 
 
 @login_required
+@logs_reads(REVIEW)
 def review_record_view(request, pk: int):
     review = access.get_or_404(Review.objects.select_related("person", "area"), request.user, MANAGE_CETRS, pk=pk)
     initial = {name: getattr(review, name) for name in RECORD_FIELDS}
@@ -112,6 +121,7 @@ def review_cancel_view(request, pk: int):
 
 @require_POST
 @login_required
+@logs_reads(REVIEW)
 def recommendation_add_view(request, pk: int):
     review = access.get_or_404(Review.objects.all(), request.user, MANAGE_CETRS, pk=pk)
     form = RecommendationForm(request.POST)

@@ -14,8 +14,7 @@ from rest_framework.response import Response
 
 from areas import access
 from areas.models import Area
-from audit.models import AccessLogEntry
-from audit.services import Shown, access_record
+from audit.logging import LoggedReadsMixin, is_the_person
 from dsr.api.filters import RegisterEntryFilter
 from dsr.api.serializers import (
     AdmissionSerializer,
@@ -81,11 +80,6 @@ def _event(summary: str, request, response, *, created: bool = True):
     )
 
 
-def _log(request, rows, record_type: str, *, person=lambda row: row.person_id) -> None:
-    kind = AccessLogEntry.Kind.LIST if len(rows) != 1 else AccessLogEntry.Kind.DETAIL
-    access_record(request, kind=kind, record_type=record_type, shown=[Shown(r.area_id, r.id, person(r)) for r in rows])
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="People in your areas",
@@ -99,6 +93,7 @@ def _log(request, rows, record_type: str, *, person=lambda row: row.person_id) -
     partial_update=extend_schema(summary="Edit a person", request=PersonUpdateSerializer, responses=PersonSerializer),
 )
 class PersonViewSet(
+    LoggedReadsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -108,6 +103,7 @@ class PersonViewSet(
     serializer_class = PersonSerializer
     pagination_class = ById
     filter_backends: list = []
+    access_log_record_type = "person"
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
@@ -121,19 +117,11 @@ class PersonViewSet(
                 people = people.filter(area__slug=slug)
         return people
 
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        _log(request, self._page_rows, "person", person=lambda row: row.id)
-        return response
-
-    def paginate_queryset(self, queryset):
-        self._page_rows = super().paginate_queryset(queryset) or []
-        return self._page_rows
+    def access_log_person(self, record) -> int:
+        return is_the_person(record)
 
     def retrieve(self, request, *args, **kwargs):
-        person = self.get_object()
-        _log(request, [person], "person", person=lambda row: row.id)
-        return Response(PersonSerializer(person).data)
+        return Response(PersonSerializer(self.get_object()).data)
 
     def create(self, request, *args, **kwargs):
         incoming = PersonCreateSerializer(data=request.data)
@@ -199,6 +187,7 @@ def _people_search(people, query: str):
     ),
 )
 class RegisterEntryViewSet(
+    LoggedReadsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -208,6 +197,7 @@ class RegisterEntryViewSet(
     serializer_class = RegisterEntrySerializer
     pagination_class = ById
     filterset_class = RegisterEntryFilter
+    access_log_record_type = "register entry"
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def _capability(self):
@@ -236,15 +226,8 @@ class RegisterEntryViewSet(
             raise serializers.ValidationError(filterset.errors)
         return filterset.qs
 
-    def paginate_queryset(self, queryset):
-        rows = super().paginate_queryset(queryset) or []
-        _log(self.request, rows, "register entry")
-        return rows
-
     def retrieve(self, request, *args, **kwargs):
-        entry = self.get_object()
-        _log(request, [entry], "register entry")
-        return Response(RegisterEntrySerializer(entry).data)
+        return Response(RegisterEntrySerializer(self.get_object()).data)
 
     def create(self, request, *args, **kwargs):
         incoming = RegisterEntryCreateSerializer(data=request.data)

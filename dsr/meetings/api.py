@@ -5,10 +5,10 @@ import django_filters
 from django.db.models import Prefetch
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import CursorPagination
-from rest_framework.response import Response
 
 from areas import access
-from audit.services import Shown, access_record
+from audit.logging import LoggedReadsMixin
+from audit.services import Shown
 from dsr.meetings.capabilities import VIEW_MEETINGS
 from dsr.models import AgendaItem, Meeting, MeetingAction
 from dsr.models.meeting import ItemStatus
@@ -77,10 +77,11 @@ class MeetingCursor(CursorPagination):
     ordering = ("-held_on", "-id")
 
 
-class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
+class MeetingViewSet(LoggedReadsMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilter
     pagination_class = MeetingCursor
+    access_log_record_type = "agenda item"
 
     def get_queryset(self):
         items = (
@@ -91,16 +92,6 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
         meetings = Meeting.objects.select_related("area", "chair").prefetch_related(Prefetch("items", queryset=items))
         return access.scope(meetings, self.request.user, VIEW_MEETINGS)
 
-    def _log(self, meetings, kind: str) -> None:
-        shown = [Shown(item.area_id, item.id, item.person_id) for meeting in meetings for item in meeting.items.all()]
-        access_record(self.request, kind=kind, record_type="agenda item", shown=shown)
-
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        self._log(getattr(self.paginator, "page", None) or [], "list")
-        return response
-
-    def retrieve(self, request, *args, **kwargs):
-        meeting = self.get_object()
-        self._log([meeting], "detail")
-        return Response(self.get_serializer(meeting).data)
+    def access_log_shown(self, meetings) -> list[Shown]:
+        """A meeting shows its agenda: the cases on it are what is read."""
+        return [Shown(item.area_id, item.id, item.person_id) for meeting in meetings for item in meeting.items.all()]

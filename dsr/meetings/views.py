@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from areas import access
 from areas.selectors import settings_for
-from audit.services import Shown, access_record
+from audit.logging import Kind, Shows, logs_reads
 from audit.settings_page import SettingsPage
 from dsr.meetings import rules, selectors, services
 from dsr.meetings.capabilities import FOLLOW_UP_MEETINGS, RUN_MEETINGS, VIEW_MEETINGS
@@ -41,13 +42,12 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
-def _log(request, record_type: str, items, kind: str = "detail") -> None:
-    access_record(
-        request,
-        kind=kind,
-        record_type=record_type,
-        shown=[Shown(item.area_id, item.id, item.person_id) for item in items],
-    )
+def _urgent_matches(context) -> list:
+    return context["urgent_form"].matches if context["urgent_form"] is not None else []
+
+
+# The meeting page: the register search of an urgent addition, and the agenda (removed cases too).
+MEETING_PAGE = (Shows("register entry", _urgent_matches, Kind.LIST), Shows("agenda item", "agenda", Kind.LIST))
 
 
 def _item_or_404(meeting, item_id: int, *, include_removed: bool = True):
@@ -67,6 +67,7 @@ def _back_to_meeting(meeting, anchor: str = ""):
 
 
 @login_required
+@logs_reads(Shows("feedback due", "outstanding", Kind.LIST))
 def meeting_list(request):
     area_ids = access.require_any(request.user, VIEW_MEETINGS)
     page = page_of(request, selectors.meetings_for(request.user), PAGE_SIZE)
@@ -75,14 +76,13 @@ def meeting_list(request):
     today = timezone.localdate()
     for item in outstanding:
         item.state = rules.feedback_state(item.feedback_due, None, today)
-    _log(request, "feedback due", outstanding, kind="list")
     context = {
         "page": page,
         "plan_areas": access.areas_with(request.user, RUN_MEETINGS),
         "outstanding": outstanding,
         "several_areas": len(area_ids) > 1,
     }
-    return render(request, "dsr/meetings/list.html", context)
+    return TemplateResponse(request, "dsr/meetings/list.html", context)
 
 
 SETTINGS_PAGE = SettingsPage(
@@ -133,8 +133,6 @@ def _detail_context(request, meeting, **forms):
     users = selectors.area_users(meeting.area_id)
     # Only those who can add a case search the register.
     urgent_form = forms.get("urgent_form") or (_urgent_form(request, meeting) if editable else None)
-    if urgent_form is not None:
-        _log(request, "register entry", urgent_form.matches, kind="list")
     context = {
         "meeting": meeting,
         "items": [item for item in items if item.status != ItemStatus.REMOVED],
@@ -147,16 +145,17 @@ def _detail_context(request, meeting, **forms):
         "urgent_form": urgent_form,
         "urgent_match_limit": selectors.URGENT_MATCH_LIMIT,
         "amendment_form": forms.get("amendment_form") or AmendmentForm(items=items),
+        "agenda": items,
     }
     return context, items
 
 
 @login_required
+@logs_reads(*MEETING_PAGE)
 def meeting_detail(request, pk: int):
     meeting = selectors.meeting_or_404(request.user, VIEW_MEETINGS, pk)
-    context, items = _detail_context(request, meeting)
-    _log(request, "agenda item", items, kind="list")
-    return render(request, "dsr/meetings/detail.html", context)
+    context, _ = _detail_context(request, meeting)
+    return TemplateResponse(request, "dsr/meetings/detail.html", context)
 
 
 def _run_or_404(request, pk: int):
@@ -224,11 +223,12 @@ def _form_post(request, meeting, form_name: str, form, call, success: str, ancho
             return _back_to_meeting(meeting, anchor)
     context, _ = _detail_context(request, meeting, **{form_name: form})
     context["form"] = form  # the error summary shows this form's problems
-    return render(request, "dsr/meetings/detail.html", context, status=400)
+    return TemplateResponse(request, "dsr/meetings/detail.html", context, status=400)
 
 
 @require_POST
 @login_required
+@logs_reads(*MEETING_PAGE)
 def agenda_add_view(request, pk: int):
     meeting = _run_or_404(request, pk)
     form = _urgent_form(request, meeting, request.POST)
@@ -270,6 +270,7 @@ def item_move_view(request, pk: int, item_id: int):
 
 @require_POST
 @login_required
+@logs_reads(*MEETING_PAGE)
 def attendee_add_view(request, pk: int):
     meeting = _run_or_404(request, pk)
     form = AttendeeForm(request.POST, users=selectors.area_users(meeting.area_id))
@@ -298,6 +299,7 @@ def _keyworker_options(meeting):
 
 
 @login_required
+@logs_reads(Shows("agenda item", "item"))
 def item_detail(request, pk: int, item_id: int):
     """One case at the meeting: its register summary and content, what was decided, actions."""
     meeting = selectors.meeting_or_404(request.user, VIEW_MEETINGS, pk)
@@ -326,7 +328,6 @@ def item_detail(request, pk: int, item_id: int):
                 messages.success(request, f"Discussion of {item.person.full_name} recorded.")
                 return _back_to_meeting(meeting, f"item-{item.pk}")
     users = selectors.area_users(meeting.area_id)
-    _log(request, "agenda item", [item])
     context = {
         "meeting": meeting,
         "item": item,
@@ -340,7 +341,7 @@ def item_detail(request, pk: int, item_id: int):
         "in_progress": meeting.status == "in_progress",
         "keyworking_available": keyworking() is not None,
     }
-    return render(request, "dsr/meetings/item.html", context, status=400 if form.errors else 200)
+    return TemplateResponse(request, "dsr/meetings/item.html", context, status=400 if form.errors else 200)
 
 
 @require_POST
@@ -390,6 +391,7 @@ def action_status_view(request, action_id: int):
 
 
 @login_required
+@logs_reads(Shows("meeting feedback", "items", Kind.LIST))
 def feedback_view(request, pk: int):
     """Feedback to the family and the referrer: due within the area's working days."""
     meeting = selectors.meeting_or_404(request.user, VIEW_MEETINGS, pk)
@@ -416,29 +418,29 @@ def feedback_view(request, pk: int):
         item.referrer = given.get("referrer")
         item.family_state = rules.feedback_state(item.feedback_due, item.family and item.family.given_on, today)
         item.referrer_state = rules.feedback_state(item.feedback_due, item.referrer and item.referrer.given_on, today)
-    _log(request, "meeting feedback", discussed, kind="list")
     settings = settings_for(MeetingSettings, meeting.area_id)
     context = {"meeting": meeting, "items": discussed, "form": form, "can_record": can_record, "settings": settings}
-    return render(request, "dsr/meetings/feedback.html", context, status=400 if form.errors else 200)
+    return TemplateResponse(request, "dsr/meetings/feedback.html", context, status=400 if form.errors else 200)
 
 
 @login_required
+@logs_reads(Shows("meeting record", "items"))
 def meeting_record(request, pk: int):
     """The printable meeting record: attendees, each case's decisions and actions, amendments."""
     meeting = selectors.meeting_or_404(request.user, VIEW_MEETINGS, pk)
     items = [item for item in selectors.agenda(meeting) if item.status != ItemStatus.TO_DISCUSS]
-    _log(request, "meeting record", items)
     context = {
         "meeting": meeting,
         "items": items,
         "attendees": selectors.attendees(meeting),
         "amendments": meeting.amendments.select_related("made_by", "item__person"),
     }
-    return render(request, "dsr/meetings/record.html", context)
+    return TemplateResponse(request, "dsr/meetings/record.html", context)
 
 
 @require_POST
 @login_required
+@logs_reads(*MEETING_PAGE)
 def amendment_add_view(request, pk: int):
     meeting = _run_or_404(request, pk)
     items = selectors.agenda(meeting)

@@ -1,11 +1,15 @@
 """Lookups shared by the register's views: every one through the access layer (404 outside)."""
 
-from django.shortcuts import render
+from django.template.response import TemplateResponse
 
 from areas import access
+from audit.logging import Shows, is_the_person
 from dsr.capabilities import VIEW_RECORD
 from dsr.models import Person
 from dsr.selectors import open_entry
+
+# A form about a person (an event, an edit) shows who it is about, and what it edits.
+FORM_ABOUT_PERSON = Shows("register summary", "person", person=is_the_person)
 
 
 def person_or_404(request, pk: int, capability) -> Person:
@@ -30,4 +34,4 @@ def render_form(request, template: str, context: dict, *, form=None, status: int
     """Render a form page: 400 when the form has errors, unless a status is given."""
     if status is None:
         status = 400 if form is not None and form.errors else 200
-    return render(request, template, context, status=status)
+    return TemplateResponse(request, template, context, status=status)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from areas import access
+from audit.logging import logs_reads
 from dsr.capabilities import KEEP_REGISTER, RATE
 from dsr.forms import events as event_forms
 from dsr.forms.people import ContactForm
@@ -20,7 +21,7 @@ from dsr.services.entries import entry_open, entry_remove, entry_review, entry_s
 from dsr.services.episodes import episode_admit, episode_discharge
 from dsr.services.ratings import rating_record
 from dsr.services.transitions import entry_move_to_adults
-from dsr.views.common import open_entry_or_404, person_or_404, render_form
+from dsr.views.common import FORM_ABOUT_PERSON, open_entry_or_404, person_or_404, render_form
 from web.views import add_service_errors
 
 
@@ -39,6 +40,7 @@ def _event_page(request, person, form, *, title: str, button: str, save, done: s
 
 
 @login_required
+@logs_reads(FORM_ABOUT_PERSON)
 def status_change(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     entry = open_entry_or_404(person)
@@ -53,6 +55,7 @@ def status_change(request, pk: int):
 
 
 @login_required
+@logs_reads(FORM_ABOUT_PERSON)
 def rating_change(request, pk: int):
     person = person_or_404(request, pk, RATE)
     entry = open_entry_or_404(person)
@@ -66,6 +69,7 @@ def rating_change(request, pk: int):
 
 
 @login_required
+@logs_reads(FORM_ABOUT_PERSON)
 def review(request, pk: int):
     person = person_or_404(request, pk, RATE)
     entry = open_entry_or_404(person)
@@ -78,6 +82,7 @@ def review(request, pk: int):
 
 
 @login_required
+@logs_reads(FORM_ABOUT_PERSON)
 def consent(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     entry = open_entry_or_404(person)
@@ -89,6 +94,7 @@ def consent(request, pk: int):
 
 
 @login_required
+@logs_reads(FORM_ABOUT_PERSON)
 def consent_withdrawal(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     entry = open_entry_or_404(person)
@@ -102,6 +108,7 @@ def consent_withdrawal(request, pk: int):
 
 
 @login_required
+@logs_reads(FORM_ABOUT_PERSON)
 def admission(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     form = event_forms.AdmissionForm(request.POST or None)
@@ -114,6 +121,7 @@ def admission(request, pk: int):
 
 
 @login_required
+@logs_reads(FORM_ABOUT_PERSON)
 def discharge(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     episode = admission_in_progress(person)
@@ -133,6 +141,7 @@ def discharge(request, pk: int):
 
 
 @login_required
+@logs_reads(FORM_ABOUT_PERSON)
 def removal(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     entry = open_entry_or_404(person)
@@ -145,6 +154,7 @@ def removal(request, pk: int):
 
 
 @login_required
+@logs_reads(FORM_ABOUT_PERSON)
 def return_to_register(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     if open_entry(person) is not None:
@@ -158,6 +168,7 @@ def return_to_register(request, pk: int):
 
 
 @login_required
+@logs_reads(FORM_ABOUT_PERSON)
 def move_to_adults(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     entry = open_entry_or_404(person)
@@ -172,6 +183,7 @@ def move_to_adults(request, pk: int):
 
 
 @login_required
+@logs_reads(FORM_ABOUT_PERSON)
 def contact_add_view(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     form = ContactForm(request.POST or None)
@@ -188,6 +200,7 @@ def _contact_or_404(request, person, contact_id: int):
 
 
 @login_required
+@logs_reads(FORM_ABOUT_PERSON)
 def contact_edit(request, pk: int, contact_id: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     contact = _contact_or_404(request, person, contact_id)

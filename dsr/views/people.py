@@ -5,14 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from areas import access
 from areas.models import Area
 from areas.selectors import settings_for
-from audit.models import AccessLogEntry
-from audit.services import Shown, access_record
+from audit.logging import Kind, Shows, attach_shown, is_the_person, logs_reads
 from dsr import rules
 from dsr.capabilities import KEEP_REGISTER, RATE, VIEW_REGISTER
 from dsr.errors import ChangedSinceOpened
@@ -92,6 +92,9 @@ def person_add(request):
 
 
 @login_required
+@logs_reads(
+    Shows(lambda context: "register record" if context["whole"] else "register summary", "person", person=is_the_person)
+)
 def person_detail(request, pk: int):
     person = person_or_404(request, pk, VIEW_REGISTER)
     whole = may_view_record(request.user, person)
@@ -118,11 +121,7 @@ def person_detail(request, pk: int):
     if whole:
         context["history"] = person_history(person)
         context["viewers"] = list(person_viewers(person))
-    access_record(
-        request, kind=AccessLogEntry.Kind.DETAIL, record_type="register record" if whole else "register summary",
-        shown=[Shown(person.area_id, person.id, person.id)],
-    )  # fmt: skip
-    return render(request, "dsr/person_detail.html" if whole else "dsr/person_summary.html", context)
+    return TemplateResponse(request, "dsr/person_detail.html" if whole else "dsr/person_summary.html", context)
 
 
 def _changed_rows(error: ChangedSinceOpened, form) -> list[tuple[str, object, object]]:
@@ -141,6 +140,7 @@ def _refuse_overlap(form, error: ChangedSinceOpened) -> list:
 
 
 @login_required
+@logs_reads(Shows("register record", "person", person=is_the_person))
 def person_edit(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     initial = {name: getattr(person, name) for name in PersonEditForm().fields if name != "version"}
@@ -162,6 +162,7 @@ def person_edit(request, pk: int):
 
 
 @login_required
+@logs_reads(Shows("register entry", "entry"))
 def case_edit(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     entry = open_entry_or_404(person)
@@ -177,18 +178,17 @@ def case_edit(request, pk: int):
         else:
             messages.success(request, "Case content saved.")
             return redirect("dsr:person", pk=person.pk)
-    context = {"form": form, "person": person, "changed": changed, "title": "Edit the case content"}
+    context = {"form": form, "person": person, "entry": entry, "changed": changed, "title": "Edit the case content"}
     return render_form(request, "dsr/edit_form.html", context, form=form, status=409 if changed else None)
 
 
 @login_required
+@logs_reads(Shows("subject access", "person", Kind.EXPORT, is_the_person))
 def subject_access_view(request, pk: int, fmt: str = "html"):
     """Everything held about the person, for a subject access request: only those who keep the
     register answer these."""
     person = person_or_404(request, pk, KEEP_REGISTER)
     sections = subject_access(person)
-    shown = [Shown(person.area_id, person.id, person.id)]
-    access_record(request, kind=AccessLogEntry.Kind.EXPORT, record_type="subject access", shown=shown)
     now = timezone.now()
     if fmt == "json":
         response = JsonResponse(
@@ -196,5 +196,5 @@ def subject_access_view(request, pk: int, fmt: str = "html"):
             json_dumps_params={"indent": 2},
         )
         response["Content-Disposition"] = f'attachment; filename="subject-access-{person.pk}-{now:%Y-%m-%d}.json"'
-        return response
-    return render(request, "dsr/subject_access.html", {"person": person, "sections": sections, "now": now})
+        return attach_shown(response, person=person)
+    return TemplateResponse(request, "dsr/subject_access.html", {"person": person, "sections": sections, "now": now})

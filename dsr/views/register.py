@@ -2,23 +2,19 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from areas import access
-from audit.models import AccessLogEntry
-from audit.services import Shown, access_record
+from audit.logging import Kind, Shows, attach_shown, logs_reads
 from dsr import exports
 from dsr.capabilities import KEEP_REGISTER, VIEW_RECORD, VIEW_REGISTER
 from dsr.forms.register import RegisterFilterForm
 from dsr.register_list import all_matching, decorate_rows, register_page
 
 
-def _shown(rows) -> list[Shown]:
-    return [Shown(row.area_id, row.id, row.person_id) for row in rows]
-
-
 @login_required
+@logs_reads(Shows("register entry", lambda context: context["page"].rows, Kind.LIST))
 def register_list(request, slug: str | None = None):
     if slug is not None:
         areas = [access.area_or_404(request.user, VIEW_REGISTER, slug)]
@@ -32,7 +28,6 @@ def register_list(request, slug: str | None = None):
     record_areas = set(access.area_ids_with(request.user, VIEW_RECORD))
     for row in page.rows:
         row.whole_record = row.area_id in record_areas
-    access_record(request, kind=AccessLogEntry.Kind.LIST, record_type="register entry", shown=_shown(page.rows))
     query = request.GET.copy()
     query.pop("cursor", None)
     context = {
@@ -46,10 +41,11 @@ def register_list(request, slug: str | None = None):
         "can_add": bool(access.area_ids_with(request.user, KEEP_REGISTER)),
         "today": timezone.localdate(),
     }
-    return render(request, "dsr/register_list.html", context, status=400 if form.errors else 200)
+    return TemplateResponse(request, "dsr/register_list.html", context, status=400 if form.errors else 200)
 
 
 @login_required
+@logs_reads(Shows("register entry", "rows", Kind.EXPORT))
 def register_export(request, fmt: str, slug: str | None = None):
     """The filtered list as a file: only areas where the user keeps the register."""
     if slug is not None:
@@ -61,7 +57,6 @@ def register_export(request, fmt: str, slug: str | None = None):
     rows = list(all_matching(form.filters([area.id for area in areas])))
     today = timezone.localdate()
     decorate_rows(rows, today=today)
-    access_record(request, kind=AccessLogEntry.Kind.EXPORT, record_type="register entry", shown=_shown(rows))
     name = f"register-{slug or 'all-areas'}-{today:%Y-%m-%d}"
     if fmt == "xlsx":
         response = HttpResponse(
@@ -72,4 +67,4 @@ def register_export(request, fmt: str, slug: str | None = None):
     else:
         response = HttpResponse(exports.register_csv(rows, today=today), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+    return attach_shown(response, rows=rows)

@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from areas import access
 from areas.models import Area
+from audit.logging import Kind, Shows, logs_reads
 from dsr.capabilities import KEEP_REGISTER
 from dsr.forms.events import TransferAskDeclineForm, TransferAskForm, TransferDecisionForm, TransferRequestForm
 from dsr.models import Transfer, TransferAsk
@@ -25,11 +27,12 @@ from dsr.services.transfers import (
     transfer_decline,
     transfer_request,
 )
-from dsr.views.common import person_or_404, render_form
+from dsr.views.common import FORM_ABOUT_PERSON, person_or_404, render_form
 from web.views import add_service_errors
 
 
 @login_required
+@logs_reads(FORM_ABOUT_PERSON)
 def transfer_request_view(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     form = TransferRequestForm(
@@ -64,6 +67,16 @@ def _transfers_for(user):
 
 
 @login_required
+@logs_reads(
+    # A transfer belongs to the holding area, outside the scope of the destination's users.
+    Shows(
+        "transfer",
+        lambda context: context["incoming"] + context["outgoing"] + context["decided"],
+        Kind.LIST,
+        outside_scope=lambda context: True,
+    ),
+    Shows("transfer ask", "asked", Kind.LIST),
+)
 def transfer_inbox(request):
     transfers = list(_transfers_for(request.user)[:200])
     mine = set(access.area_ids_with(request.user, KEEP_REGISTER))
@@ -74,7 +87,7 @@ def transfer_inbox(request):
         TransferAsk.objects.filter(status=TransferAskStatus.OPEN).select_related("person", "destination", "asked_by"),
         request.user, KEEP_REGISTER,
     )  # fmt: skip
-    return render(
+    return TemplateResponse(
         request,
         "dsr/transfers.html",
         {"incoming": incoming, "outgoing": outgoing, "decided": decided, "asked": list(asked[:200])},
@@ -153,6 +166,7 @@ def transfer_ask_view(request):
 
 
 @login_required
+@logs_reads(Shows("transfer ask", "ask"))
 def transfer_ask_decline_view(request, ask_id: int):
     """The holding area's refusal of an open ask, with the reason."""
     ask = access.get_or_404(

@@ -8,14 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
 from areas import access
 from areas.models import Area
 from areas.selectors import settings_for
-from audit.models import AccessLogEntry
-from audit.services import Shown, access_record
+from audit.logging import Kind, Shows, is_the_person, logs_reads
 from audit.settings_page import SettingsPage
 from dsr.models.choices import Diagnosis as PersonDiagnosis
 from referrals import rules
@@ -97,6 +97,7 @@ def index(request):
 
 
 @login_required
+@logs_reads(Shows("referral", lambda context: [referral for referral, _, _ in context.get("rows", [])], Kind.LIST))
 def queue_view(request, slug: str):
     area = access.area_or_404(request.user, TRIAGE_REFERRALS, slug)
     tabs = dict(QUEUE_TABS)
@@ -116,7 +117,7 @@ def queue_view(request, slug: str):
     }
     if tab == FORWARDED_TAB:
         page = page_of(request, forwarded_from(area), PAGE_SIZE)
-        return render(request, "referrals/queue.html", context | {"page": page})
+        return TemplateResponse(request, "referrals/queue.html", context | {"page": page})
     referrals = queue(area, status=tab, search=search).prefetch_related("outcome_communications")
     page = page_of(request, referrals, PAGE_SIZE)
     today = timezone.localdate()
@@ -128,16 +129,20 @@ def queue_view(request, slug: str):
         )
         for referral in page
     ]
-    access_record(
-        request,
-        kind=AccessLogEntry.Kind.LIST,
-        record_type="referral",
-        shown=[Shown(referral.area_id, referral.id, referral.person_id) for referral, _, _ in rows],
-    )
-    return render(request, "referrals/queue.html", context | {"page": page, "rows": rows})
+    return TemplateResponse(request, "referrals/queue.html", context | {"page": page, "rows": rows})
+
+
+def _possible_duplicates(context) -> list:
+    known = context.get("known")
+    return known.matches_here if known else []
+
+
+REFERRAL = Shows("referral", "referral")
+POSSIBLE_DUPLICATES = Shows("person (possible duplicate of a referral)", _possible_duplicates, Kind.LIST, is_the_person)
 
 
 @login_required
+@logs_reads(REFERRAL, POSSIBLE_DUPLICATES)
 def detail(request, slug: str, pk: int):
     area, referral = _referral_or_404(request, slug, pk)
     settings = settings_for(ReferralSettings, area.id)
@@ -157,27 +162,15 @@ def detail(request, slug: str, pk: int):
         "can_review": rules.triage_step_problem(referral.status, ReferralStatus.UNDER_REVIEW) is None,
         "can_ask": rules.triage_step_problem(referral.status, ReferralStatus.AWAITING_INFORMATION) is None,
     }
-    access_record(
-        request,
-        kind=AccessLogEntry.Kind.DETAIL,
-        record_type="referral",
-        shown=[Shown(area.id, referral.id, referral.person_id)],
-    )
-    if known and known.matches_here:
-        access_record(
-            request,
-            kind=AccessLogEntry.Kind.LIST,
-            record_type="person (possible duplicate of a referral)",
-            shown=[Shown(person.area_id, person.id, person.id) for person in known.matches_here],
-        )
-    return render(request, "referrals/detail.html", context)
+    return TemplateResponse(request, "referrals/detail.html", context)
 
 
 def _decision_page(request, template: str, context: dict, form) -> object:
-    return render(request, template, context | {"form": form}, status=400 if form.errors else 200)
+    return TemplateResponse(request, template, context | {"form": form}, status=400 if form.errors else 200)
 
 
 @login_required
+@logs_reads(REFERRAL)
 def status_view(request, slug: str, pk: int):
     area, referral = _referral_or_404(request, slug, pk)
     wanted = request.POST.get("status") or request.GET.get("status") or ReferralStatus.AWAITING_INFORMATION
@@ -221,6 +214,7 @@ def _accept_initial(referral: Referral) -> dict:
 
 
 @login_required
+@logs_reads(REFERRAL, POSSIBLE_DUPLICATES)
 def accept(request, slug: str, pk: int):
     area, referral = _referral_or_404(request, slug, pk)
     known = known_people(referral)
@@ -246,18 +240,12 @@ def accept(request, slug: str, pk: int):
                 request, f"Referral {referral.reference} accepted: {referral.full_name} is on the register."
             )
             return _to_detail(referral)
-    if known.matches_here:
-        access_record(
-            request,
-            kind=AccessLogEntry.Kind.LIST,
-            record_type="person (possible duplicate of a referral)",
-            shown=[Shown(person.area_id, person.id, person.id) for person in known.matches_here],
-        )
     context = {"area": area, "referral": referral, "known": known}
     return _decision_page(request, "referrals/accept.html", context, form)
 
 
 @login_required
+@logs_reads(REFERRAL)
 def decline(request, slug: str, pk: int):
     area, referral = _referral_or_404(request, slug, pk)
     form = DeclineForm(request.POST or None)
@@ -280,6 +268,7 @@ def decline(request, slug: str, pk: int):
 
 
 @login_required
+@logs_reads(REFERRAL)
 def forward(request, slug: str, pk: int):
     area, referral = _referral_or_404(request, slug, pk)
     form = ForwardForm(request.POST or None, origin=area)
@@ -301,6 +290,7 @@ def forward(request, slug: str, pk: int):
 
 
 @login_required
+@logs_reads(REFERRAL)
 def outcome(request, slug: str, pk: int):
     area, referral = _referral_or_404(request, slug, pk)
     form = OutcomeForm(request.POST or None, initial={"told_on": timezone.localdate()})
