@@ -6,13 +6,12 @@ from importlib import import_module
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from areas.rls import switch_credentials, system_scope
 from areas.roles import Role
 from tests.factories import sign_in, user_with_roles
-from tests.transactions import check_deferred_constraints, rolled_back_at_end
+from tests.transactions import load_demo_data, rolled_back_at_end
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -80,8 +79,7 @@ def _database_in_system_scope(request):
 def demo(django_db_setup, django_db_blocker):
     """The whole synthetic demo data set (`load_demo`), loaded once for the module."""
     with rolled_back_at_end(django_db_blocker):
-        call_command("load_demo", verbosity=0)  # in system scope, as a command is
-        check_deferred_constraints()
+        load_demo_data()
         yield
 
 

@@ -2,6 +2,7 @@
 
 from contextlib import contextmanager
 
+from django.core.management import call_command
 from django.db import connection, transaction
 
 
@@ -24,3 +25,10 @@ def check_deferred_constraints() -> None:
     constraints inside its savepoint, and rolling that savepoint back leaves them pending
     again: left unchecked here, every test would re-check every row of the shared data."""
     connection.check_constraints()
+
+
+def load_demo_data() -> None:
+    """The whole synthetic demo data set, as `load_demo` writes it (in system scope), its
+    constraints checked."""
+    call_command("load_demo", verbosity=0)
+    check_deferred_constraints()

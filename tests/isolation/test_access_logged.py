@@ -16,9 +16,8 @@ from areas.roles import Role
 from audit.models import AccessLogEntry
 from dsr.models import Person
 from referrals.models import Referral
-from tests.isolation.conftest import OWN
+from tests.isolation.conftest import OWN, body_text
 from tests.isolation.routes import ROUTES, Kind
-from tests.isolation.test_matrix import _body_text, signed_in_as  # noqa: F401 (the module's sessions)
 
 pytestmark = pytest.mark.usefixtures("world")
 
@@ -32,7 +31,7 @@ READ = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def identifying(world, django_db_blocker):
     """One pattern matching any identifying detail of the demo data, in any area."""
     with django_db_blocker.unblock(), system_scope():
@@ -50,13 +49,13 @@ def _last_log_id() -> int:
 
 
 @pytest.mark.parametrize("route", READ, ids=lambda route: route.name)
-def test_what_identifies_a_person_is_shown_only_with_an_access_log_row(route, signed_in_as, identifying):  # noqa: F811
+def test_what_identifies_a_person_is_shown_only_with_an_access_log_row(route, signed_in_as, identifying):
     url = reverse(route.name, kwargs=route.kwargs(OWN))
     unlogged = []
     for username in AREA_USERS:
         before = _last_log_id()
         response = signed_in_as(username).get(url)
-        shown = identifying.search(_body_text(response)) if response.status_code < 300 else None
+        shown = identifying.search(body_text(response)) if response.status_code < 300 else None
         if shown and _last_log_id() == before:
             unlogged.append(f"{username} saw {shown.group(0)!r} (status {response.status_code})")
     assert unlogged == [], f"{url} shows identifying details without logging them"

@@ -20,6 +20,7 @@ from schemathesis.specs.openapi.checks import (
 from accounts.tokens import api_token_create
 from areas.models import Area
 from tests.isolation.conftest import OWN
+from tests.transactions import rolled_back_at_end
 
 FUZZED_AS = {
     "dsr_holder.thurrock": {OWN},
@@ -64,15 +65,15 @@ schema = _load_schema()
 
 
 @pytest.fixture(scope="module")
-def bearers(world, django_db_blocker) -> dict[str, dict]:
+def bearers(world, django_db_blocker):
     """Each caller's Authorization header, with a token made once for the module (not once
-    for each of the thousands of generated requests)."""
-    headers = {}
-    with django_db_blocker.unblock():
+    for each of the thousands of generated requests) and gone after it."""
+    with rolled_back_at_end(django_db_blocker):
+        headers = {}
         for username in FUZZED_AS:
             _, raw = api_token_create(user=get_user_model().objects.get(username=username), name="fuzzing")
             headers[username] = {"Authorization": f"Bearer {raw}"}
-    return headers
+        yield headers
 
 
 def _fuzz_as(username: str):
