@@ -38,12 +38,6 @@ def area_roles(user) -> dict[int, frozenset[Role]]:
     return cached
 
 
-def forget_area_roles(user) -> None:
-    """Drop the per-request cache after a grant or revocation changes this user's roles."""
-    if hasattr(user, _CACHE_ATTRIBUTE):
-        delattr(user, _CACHE_ATTRIBUTE)
-
-
 def area_ids_with(user, capability: Capability) -> list[int]:
     """The areas in which `user` holds one of the capability's roles."""
     return sorted(area_id for area_id, roles in area_roles(user).items() if roles & capability.roles)

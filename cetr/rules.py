@@ -193,7 +193,3 @@ def missing_panel_roles(roles: list[str]) -> list[PanelRole]:
 
 def action_is_overdue(*, due_on: date, unresolved: bool, today: date) -> bool:
     return unresolved and due_on < today
-
-
-def action_is_due_soon(*, due_on: date, unresolved: bool, today: date, within_days: int) -> bool:
-    return unresolved and today <= due_on <= today + timedelta(days=within_days)
