@@ -10,14 +10,17 @@ personal rule (a keyworker's own caseload) names its recipient, who must still h
 roles there. Timings come from per-area settings (NotificationSettings, RegisterSettings and
 the other apps' settings) joined in the query, never from constants.
 
-Each app's rules live in their own module here and load only when that app's records exist.
+Each app's rules live in their own module here, listed in RULE_MODULES: a module missing from
+the list's place is an error, as is a rule linking to a page (a URL name) the site does not have
+(checked at start-up by `check_pages`, a system check that `migrate`, `runserver` and `check` run).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
 
-from django.urls import NoReverseMatch, reverse
+from django.core import checks
+from django.urls import get_resolver, reverse
 
 from areas.models import AreaSettings
 from areas.roles import Role
@@ -38,6 +41,8 @@ _rules: dict[str, Rule] = {}
 # The settings models whose tables the rules join: every area gets a row of each (the national
 # defaults) before a sweep.
 _settings_models: list[type[AreaSettings]] = []
+# The URL names of the pages the rules link to (see `page`).
+_pages: set[str] = set()
 
 # Modules of rules, each reading one app's records (in dependency order).
 RULE_MODULES = (
@@ -80,21 +85,31 @@ def kind_of(code: str) -> str:
 
 def load_all() -> None:
     for module in RULE_MODULES:
-        try:
-            import_module(module)
-        except ModuleNotFoundError as error:
-            # Only a rule module missing altogether is skipped (an app's rules not written yet);
-            # a broken import inside one is a real error.
-            if error.name != module:
-                raise
+        import_module(module)
 
 
-def first_url(*candidates: tuple[str, dict]) -> str | None:
-    """The first of (url name, kwargs) that exists: rules link to other apps' pages, which
-    may be added after the rule."""
-    for name, kwargs in candidates:
-        try:
-            return reverse(name, kwargs=kwargs)
-        except NoReverseMatch:
-            continue
-    return None
+def page(name: str) -> Callable[..., str]:
+    """page(url name) -> url(**kwargs): a page the rules link to. Declared when the rule module
+    loads, so that start-up can check it exists (`check_pages`); a link to it that cannot be
+    made raises NoReverseMatch rather than leaving the reminder without a link."""
+    _pages.add(name)
+    return lambda **kwargs: reverse(name, kwargs=kwargs)
+
+
+def _url_name_exists(name: str) -> bool:
+    *namespaces, view_name = name.split(":")
+    resolver = get_resolver()
+    for namespace in namespaces:
+        if namespace not in resolver.namespace_dict:
+            return False
+        resolver = resolver.namespace_dict[namespace][1]
+    return view_name in resolver.reverse_dict
+
+
+def check_pages(app_configs=None, **kwargs) -> list[checks.Error]:
+    """System check: every page a rule links to is in the URLconf."""
+    return [
+        checks.Error(f"A reminder rule links to the page {name!r}, which has no URL.", id="notifications.E001")
+        for name in sorted(_pages)
+        if not _url_name_exists(name)
+    ]

@@ -10,7 +10,7 @@ from cetr.models.review import INPATIENT_KINDS
 from dsr.capabilities import VIEW_REGISTER
 from dsr.models import InpatientEpisode, Person, RegisterSettings
 from notifications.models import NotificationSettings
-from notifications.rules import Rule, first_url, needs_settings, register
+from notifications.rules import Rule, needs_settings, page, register
 
 REVIEW = Review._meta.db_table
 ACTION = Action._meta.db_table
@@ -28,17 +28,21 @@ UNRESOLVED = [str(status) for status in UNRESOLVED_STATUSES]
 
 needs_settings(CetrSettings)
 
+REVIEW_PAGE = page("cetr:review")
+EPISODE_PAGE = page("cetr:person")
+ACTION_PAGE = page("cetr:action")
+
 
 def review_link(notification) -> str | None:
-    return first_url(("cetr:review", {"pk": notification.subject_id}))
+    return REVIEW_PAGE(pk=notification.subject_id)
 
 
 def episode_link(notification) -> str | None:
-    return first_url(("cetr:person", {"pk": notification.person_id}))
+    return EPISODE_PAGE(pk=notification.person_id)
 
 
 def action_link(notification) -> str | None:
-    return first_url(("cetr:action", {"pk": notification.subject_id}))
+    return ACTION_PAGE(pk=notification.subject_id)
 
 
 register(

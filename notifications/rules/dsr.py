@@ -7,7 +7,7 @@ transition flag months) and NotificationSettings (how far ahead to remind)."""
 from areas.roles import Role
 from dsr.models import ConsentRecord, InpatientEpisode, Person, RatingChange, RegisterEntry, RegisterSettings
 from notifications.models import NotificationSettings
-from notifications.rules import Rule, first_url, needs_settings, register
+from notifications.rules import Rule, needs_settings, page, register
 
 ENTRY = RegisterEntry._meta.db_table
 PERSON = Person._meta.db_table
@@ -22,11 +22,13 @@ REGISTER_KEEPERS = frozenset({Role.DSR_HOLDER})
 needs_settings(NotificationSettings)
 needs_settings(RegisterSettings)
 
+PERSON_PAGE = page("dsr:person")
+
 
 def person_link(notification) -> str | None:
     if notification.person_id is None:
         return None
-    return first_url(("dsr:person", {"pk": notification.person_id}))
+    return PERSON_PAGE(pk=notification.person_id)
 
 
 register(

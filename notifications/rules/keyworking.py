@@ -6,7 +6,7 @@ from areas.roles import Role
 from dsr.models import Allocation, RegisterEntry
 from keyworking.models import Contact, KeyworkingSettings, OutcomeRating
 from notifications.models import NotificationSettings
-from notifications.rules import Rule, first_url, needs_settings, register
+from notifications.rules import Rule, needs_settings, page, register
 
 ALLOCATION = Allocation._meta.db_table
 ENTRY = RegisterEntry._meta.db_table
@@ -17,9 +17,11 @@ SETTINGS = NotificationSettings._meta.db_table
 
 needs_settings(KeyworkingSettings)
 
+CASE_PAGE = page("keyworking:case")
+
 
 def case_link(notification) -> str | None:
-    return first_url(("keyworking:case", {"pk": notification.subject_id}))
+    return CASE_PAGE(pk=notification.subject_id)
 
 
 # The last contact's day is taken in London time, as the keyworker recorded it.

@@ -5,7 +5,7 @@ overdue, until both have been told."""
 from areas.roles import Role
 from dsr.models.meeting import AgendaItem, Meeting, MeetingFeedback
 from notifications.models import NotificationSettings
-from notifications.rules import Rule, first_url, register
+from notifications.rules import Rule, page, register
 
 ITEM = AgendaItem._meta.db_table
 MEETING = Meeting._meta.db_table
@@ -13,13 +13,15 @@ FEEDBACK = MeetingFeedback._meta.db_table
 SETTINGS = NotificationSettings._meta.db_table
 ROLES = frozenset({Role.MDT_CHAIR, Role.DSR_HOLDER})
 
+FEEDBACK_PAGE = page("dsr:meetings:feedback")
+
 
 def feedback_link(notification) -> str | None:
     # Reached only for the recipient's own notification, inside their request's area scope.
     meeting_id = AgendaItem.objects.filter(pk=notification.subject_id).values_list("meeting_id", flat=True).first()
     if meeting_id is None:
         return None
-    return first_url(("dsr:meetings:feedback", {"pk": meeting_id}))
+    return FEEDBACK_PAGE(pk=meeting_id)
 
 
 # Feedback is owed while fewer than two (family and referrer) have been recorded.

@@ -4,7 +4,7 @@ past it. The person is not yet on the register, so these name nobody: the link i
 
 from areas.roles import Role
 from notifications.models import NotificationSettings
-from notifications.rules import Rule, first_url, needs_settings, register
+from notifications.rules import Rule, needs_settings, page, register
 from referrals.models import Referral, ReferralSettings
 from referrals.models.choices import OPEN_STATUSES
 
@@ -15,9 +15,11 @@ OPEN = [str(status) for status in OPEN_STATUSES]
 
 needs_settings(ReferralSettings)
 
+REFERRAL_PAGE = page("referrals:detail")
+
 
 def referral_link(notification) -> str | None:
-    return first_url(("referrals:detail", {"slug": notification.area.slug, "pk": notification.subject_id}))
+    return REFERRAL_PAGE(slug=notification.area.slug, pk=notification.subject_id)
 
 
 # Person is left empty on purpose: an open referral's person may not be on the register yet.
