@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 from areas.rls import switch_credentials, system_scope
 from areas.roles import Role
 from tests.factories import sign_in, user_with_roles
+from tests.keyworking.factories import policy
 from tests.transactions import load_demo_data, rolled_back_at_end
 
 
@@ -88,10 +89,80 @@ def _empty_cache():
     cache.clear()
 
 
-# The cast: Thurrock (SET) and Newham (NEL) are "our" and "another" area throughout.
+# The cast, one user per fixture: Thurrock (SET) and Newham (NEL) are "our" and "another" area
+# throughout. Folders whose tests need more of a user (tests/notifications: emailed at once) wrap
+# these fixtures rather than make the users again.
 @pytest.fixture
 def dsr_holder_thurrock():
     return user_with_roles("dsr.thurrock", {"thurrock": [Role.DSR_HOLDER]})
+
+
+@pytest.fixture
+def dsr_holder_newham():
+    return user_with_roles("dsr.newham", {"newham": [Role.DSR_HOLDER]})
+
+
+@pytest.fixture
+def keyworker_thurrock():
+    return user_with_roles("kw.thurrock", {"thurrock": [Role.KEYWORKER]})
+
+
+@pytest.fixture
+def other_keyworker():
+    """A second keyworker in Thurrock."""
+    return user_with_roles("kw2.thurrock", {"thurrock": [Role.KEYWORKER]})
+
+
+@pytest.fixture
+def keyworker_newham():
+    return user_with_roles("kw.newham", {"newham": [Role.KEYWORKER]})
+
+
+@pytest.fixture
+def senior():
+    return user_with_roles("senior.thurrock", {"thurrock": [Role.SENIOR_PRACTITIONER]})
+
+
+@pytest.fixture
+def chair_thurrock():
+    return user_with_roles("chair.thurrock", {"thurrock": [Role.MDT_CHAIR]})
+
+
+@pytest.fixture
+def chair_newham():
+    return user_with_roles("chair.newham", {"newham": [Role.MDT_CHAIR]})
+
+
+@pytest.fixture
+def coordinator_thurrock():
+    return user_with_roles("cetr.thurrock", {"thurrock": [Role.CETR_COORDINATOR]})
+
+
+@pytest.fixture
+def coordinator_newham():
+    return user_with_roles("cetr.newham", {"newham": [Role.CETR_COORDINATOR]})
+
+
+@pytest.fixture
+def commissioner_thurrock():
+    return user_with_roles("comm.thurrock", {"thurrock": [Role.COMMISSIONER]})
+
+
+@pytest.fixture
+def commissioner_newham():
+    return user_with_roles("comm.newham", {"newham": [Role.COMMISSIONER]})
+
+
+@pytest.fixture
+def commissioner_set():
+    """Commissioner of the whole SET partnership (Southend, Essex, Thurrock)."""
+    return user_with_roles("comm.set", {slug: [Role.COMMISSIONER] for slug in ("essex", "southend", "thurrock")})
+
+
+@pytest.fixture
+def commissioner_two():
+    """Commissioner of Thurrock (SET) and Newham (NEL): "all your areas" is neither partnership."""
+    return user_with_roles("comm.two", {"thurrock": [Role.COMMISSIONER], "newham": [Role.COMMISSIONER]})
 
 
 @pytest.fixture
@@ -117,6 +188,44 @@ def ig_lead_newham():
 @pytest.fixture
 def no_role_user():
     return user_with_roles("nobody")
+
+
+# Shorter names for Thurrock's users, where a folder's tests are all about one role.
+@pytest.fixture
+def keyworker(keyworker_thurrock):
+    return keyworker_thurrock
+
+
+@pytest.fixture
+def chair(chair_thurrock):
+    return chair_thurrock
+
+
+@pytest.fixture
+def coordinator(coordinator_thurrock):
+    return coordinator_thurrock
+
+
+@pytest.fixture
+def commissioner(commissioner_thurrock):
+    return commissioner_thurrock
+
+
+# The tests of keyworking and of the DSR MDT meetings (whose agendas ask keyworking who is
+# eligible) run with an eligibility policy in both areas.
+POLICY_PACKAGES = ("tests.keyworking.", "tests.dsr.meetings.")
+
+
+@pytest.fixture(autouse=True)
+def _policies(request):
+    if not request.module.__name__.startswith(POLICY_PACKAGES):
+        return
+    if "transactional_db" in request.fixturenames:
+        # Set up the transactional database (with the migrations' areas restored) first.
+        request.getfixturevalue("transactional_db")
+    with system_scope():  # transactional tests run outside the usual system scope
+        policy("thurrock")
+        policy("newham")
 
 
 @pytest.fixture

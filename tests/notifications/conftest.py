@@ -1,5 +1,5 @@
-"""Reminder fixtures: the cast (Thurrock's DSR holder is "ours", Newham's is another area's), a
-frozen calendar, and a sweep that runs in-process exactly as the worker runs it."""
+"""Reminder fixtures: the cast emailed at once (Thurrock's DSR holder is "ours", Newham's is another
+area's), a frozen calendar, and a sweep that runs in-process exactly as the worker runs it."""
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -7,10 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from areas.roles import Role
 from notifications import tasks
 from notifications.models import EmailChoice, NotificationPreference
-from tests.factories import user_with_roles
 
 LONDON = ZoneInfo("Europe/London")
 DAY_ZERO = date(2026, 3, 2)  # a Monday
@@ -55,27 +53,28 @@ def immediate(user):
     return user
 
 
+# The cast (tests/conftest.py's), emailed at once.
 @pytest.fixture
 def holder(dsr_holder_thurrock):
-    """Thurrock's DSR holder, emailed at once."""
+    """Thurrock's DSR holder."""
     return immediate(dsr_holder_thurrock)
 
 
 @pytest.fixture
-def holder_newham():
-    return immediate(user_with_roles("dsr.newham", {"newham": [Role.DSR_HOLDER]}))
+def holder_newham(dsr_holder_newham):
+    return immediate(dsr_holder_newham)
 
 
 @pytest.fixture
-def keyworker_thurrock():
-    return immediate(user_with_roles("kw.thurrock", {"thurrock": [Role.KEYWORKER]}))
+def keyworker_thurrock(keyworker_thurrock):
+    return immediate(keyworker_thurrock)
 
 
 @pytest.fixture
-def coordinator_thurrock():
-    return immediate(user_with_roles("cetr.thurrock", {"thurrock": [Role.CETR_COORDINATOR]}))
+def coordinator_thurrock(coordinator_thurrock):
+    return immediate(coordinator_thurrock)
 
 
 @pytest.fixture
-def chair_thurrock():
-    return immediate(user_with_roles("chair.thurrock", {"thurrock": [Role.MDT_CHAIR]}))
+def chair_thurrock(chair_thurrock):
+    return immediate(chair_thurrock)

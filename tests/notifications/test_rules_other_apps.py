@@ -22,9 +22,9 @@ LONDON = ZoneInfo("Europe/London")
 
 
 @pytest.fixture
-def keyworker(frozen):
+def keyworker(frozen, keyworker_thurrock):
     frozen(DAY_ZERO)
-    return immediate(user_with_roles("kw.thurrock", {"thurrock": [Role.KEYWORKER]}))
+    return keyworker_thurrock
 
 
 def allocated(keyworker, rating: str) -> Allocation:
@@ -75,9 +75,9 @@ def test_keyworking_review_is_due_a_week_before_90_days_from_allocation(keyworke
 
 
 @pytest.fixture
-def coordinator(frozen):
+def coordinator(frozen, coordinator_thurrock):
     frozen(DAY_ZERO)
-    return immediate(user_with_roles("coord.thurrock", {"thurrock": [Role.CETR_COORDINATOR]}))
+    return coordinator_thurrock
 
 
 def test_a_post_admission_cetr_deadline_approaching_and_missed(coordinator, frozen, run_sweep):

@@ -1,30 +1,13 @@
-"""The referrals cast: DSR holders of Thurrock and Newham, a keyworker who refers, and a
-public-form poster that passes the spam checks (a form shown long enough ago)."""
+"""Referrals: a public-form poster that passes the spam checks (a form shown long enough ago).
+The cast (DSR holders of Thurrock and Newham, a keyworker who refers) is tests/conftest.py's."""
 
 import time
 
 import pytest
 from django.urls import reverse
 
-from areas.roles import Role
 from referrals import protection
-from tests.factories import user_with_roles
 from tests.referrals.factories import public_answers
-
-
-@pytest.fixture
-def dsr_holder_newham():
-    return user_with_roles("dsr.newham", {"newham": [Role.DSR_HOLDER]})
-
-
-@pytest.fixture
-def keyworker_thurrock():
-    return user_with_roles("kw.thurrock", {"thurrock": [Role.KEYWORKER]})
-
-
-@pytest.fixture
-def commissioner_thurrock():
-    return user_with_roles("comm.thurrock", {"thurrock": [Role.COMMISSIONER]})
 
 
 def started(slug: str, seconds_ago: float = 60) -> str:

@@ -9,8 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from areas.roles import Role
-from tests.factories import entry, person, user_with_roles
+from tests.factories import entry, person
 
 
 def date_shown(response, name: str) -> str | None:
@@ -21,8 +20,8 @@ def date_shown(response, name: str) -> str | None:
 
 
 @pytest.fixture
-def holder():
-    return user_with_roles("holder.thurrock", {"thurrock": [Role.DSR_HOLDER]})
+def holder(dsr_holder_thurrock):
+    return dsr_holder_thurrock
 
 
 def test_editing_a_persons_details_shows_their_date_of_birth_in_the_date_picker(signed_in, holder):
