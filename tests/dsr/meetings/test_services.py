@@ -204,14 +204,14 @@ def test_minutes_are_locked_once_closed(meeting, chair):
 
 def test_the_database_refuses_changes_to_closed_minutes_whatever_the_code(meeting, chair):
     meeting, item = _closed_meeting_with_a_case(meeting, chair)
-    for statement in (
-        f"UPDATE dsr_agendaitem SET notes = 'rewritten' WHERE id = {item.id}",
-        f"UPDATE dsr_meetingaction SET description = 'rewritten' WHERE item_id = {item.id}",
-        f"UPDATE dsr_meeting SET status = 'in_progress' WHERE id = {meeting.id}",
-        f"DELETE FROM dsr_meetingattendee WHERE meeting_id = {meeting.id}",
+    for statement, key in (
+        ("UPDATE dsr_agendaitem SET notes = 'rewritten' WHERE id = %s", item.id),
+        ("UPDATE dsr_meetingaction SET description = 'rewritten' WHERE item_id = %s", item.id),
+        ("UPDATE dsr_meeting SET status = 'in_progress' WHERE id = %s", meeting.id),
+        ("DELETE FROM dsr_meetingattendee WHERE meeting_id = %s", meeting.id),
     ):
         with pytest.raises(DatabaseError, match=r"locked|cannot be changed"), transaction.atomic():
-            connection.cursor().execute(statement)
+            connection.cursor().execute(statement, [key])
 
 
 def test_action_progress_continues_after_the_close(meeting, chair):
