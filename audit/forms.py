@@ -16,13 +16,17 @@ class AccessLogSearchForm(forms.Form):
     )
     username = forms.CharField(label="Username", required=False, max_length=150)
     date_from = forms.DateField(
-        label="From", required=False, widget=DateInput,
+        label="From",
+        required=False,
+        widget=DateInput,
         error_messages={"invalid": "Enter a real date"},
-    )  # fmt: skip
+    )
     date_to = forms.DateField(
-        label="To", required=False, widget=DateInput,
+        label="To",
+        required=False,
+        widget=DateInput,
         error_messages={"invalid": "Enter a real date"},
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, areas, **kwargs):
         super().__init__(*args, **kwargs)

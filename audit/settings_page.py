@@ -66,8 +66,12 @@ def area_settings_view(request, slug: str, *, page: SettingsPage) -> HttpRespons
             return redirect(page.saved_url(area) if page.saved_url else request.path)
     back = page.back(request, area)
     context = {
-        "area": area, "form": form, "title": page.title, "about": page.about(area),
-        "back_label": back[0] if back else None, "back_url": back[1] if back else None,
+        "area": area,
+        "form": form,
+        "title": page.title,
+        "about": page.about(area),
+        "back_label": back[0] if back else None,
+        "back_url": back[1] if back else None,
         "last_change": settings_last_change(current),
-    }  # fmt: skip
+    }
     return render(request, "audit/area_settings.html", context, status=400 if form.errors else 200)

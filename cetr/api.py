@@ -56,10 +56,28 @@ class ReviewSerializer(serializers.ModelSerializer):
     class Meta:
         model = Review
         fields = [
-            "id", "area", "person", "person_name", "kind", "variant", "status", "episode", "trigger_detail",
-            "due_by", "requested_on", "scheduled_at", "venue", "invitations_sent_on", "papers_sent_on", "held_on",
-            "report_issued_on", "person_attendance", "family_attendance", "cancelled_on", "panel",
-        ]  # fmt: skip
+            "id",
+            "area",
+            "person",
+            "person_name",
+            "kind",
+            "variant",
+            "status",
+            "episode",
+            "trigger_detail",
+            "due_by",
+            "requested_on",
+            "scheduled_at",
+            "venue",
+            "invitations_sent_on",
+            "papers_sent_on",
+            "held_on",
+            "report_issued_on",
+            "person_attendance",
+            "family_attendance",
+            "cancelled_on",
+            "panel",
+        ]
         read_only_fields = fields
 
 
@@ -129,9 +147,20 @@ class ActionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Action
         fields = [
-            "id", "area", "person", "review", "recommendation", "description", "owner_name", "owner_organisation",
-            "due_on", "status", "evidence", "completed_on", "overdue",
-        ]  # fmt: skip
+            "id",
+            "area",
+            "person",
+            "review",
+            "recommendation",
+            "description",
+            "owner_name",
+            "owner_organisation",
+            "due_on",
+            "status",
+            "evidence",
+            "completed_on",
+            "overdue",
+        ]
         read_only_fields = fields
 
     def get_overdue(self, action: Action) -> bool:

@@ -113,9 +113,11 @@ def _community_review(area: Area, coordinator, keyworker, today: date) -> None:
         due_on=today - timedelta(days=20),
     )
     action_escalate(
-        action=escalated, reason="No funding decision after two requests.", escalated_on=today - timedelta(days=5),
+        action=escalated,
+        reason="No funding decision after two requests.",
+        escalated_on=today - timedelta(days=5),
         escalated_by=coordinator,
-    )  # fmt: skip
+    )
     done = action_add(
         recommendation=respite,
         description="Refer to the short-breaks team",
@@ -124,9 +126,12 @@ def _community_review(area: Area, coordinator, keyworker, today: date) -> None:
         due_on=today - timedelta(days=40),
     )
     action_update(
-        action=done, note="Referral made.", recorded_by=coordinator, status=ActionStatus.DONE,
+        action=done,
+        note="Referral made.",
+        recorded_by=coordinator,
+        status=ActionStatus.DONE,
         evidence="Referral reference SYN-001 sent.",
-    )  # fmt: skip
+    )
     action_add(
         recommendation=school,
         description=f"Speech and language review of communication passport ({canary})",
@@ -141,9 +146,12 @@ def _admission_after_laep(area: Area, coordinator, today: date):
     child = _person(area, 2, "Morgan", today - relativedelta(years=16, months=1))
     entry = entry_open(person=child, status=EntryStatus.ACTIVE, on=today - timedelta(days=90))
     consent_record(
-        entry=entry, basis=ConsentBasis.CAPACITOUS, given_by="Morgan Cetrdemo", recorded_on=today - timedelta(days=30),
+        entry=entry,
+        basis=ConsentBasis.CAPACITOUS,
+        given_by="Morgan Cetrdemo",
+        recorded_on=today - timedelta(days=30),
         recorded_by=coordinator,
-    )  # fmt: skip
+    )
     emergency_meeting_record(
         person=child,
         kind="laep",
@@ -153,9 +161,12 @@ def _admission_after_laep(area: Area, coordinator, today: date):
         recorded_by=coordinator,
     )
     episode_admit(
-        person=child, admitted_on=today - timedelta(days=10), hospital="Synthetic Adolescent Unit", section="s2",
+        person=child,
+        admitted_on=today - timedelta(days=10),
+        hospital="Synthetic Adolescent Unit",
+        section="s2",
         recorded_by=coordinator,
-    )  # fmt: skip
+    )
     review = review_request(
         person=child, kind="post_admission", requested_on=today - timedelta(days=9), created_by=coordinator
     )
@@ -176,9 +187,13 @@ def _adult_in_secure_care(area: Area, coordinator, today: date) -> None:
     adult = _person(area, 3, "Charlie", today - relativedelta(years=20, months=6), diagnosis=Diagnosis.BOTH)
     entry_open(person=adult, status=EntryStatus.ACTIVE, on=today - timedelta(days=400))
     episode = episode_admit(
-        person=adult, admitted_on=today - timedelta(days=300), hospital="Synthetic Secure Hospital", section="s3",
-        secure=True, recorded_by=coordinator,
-    )  # fmt: skip
+        person=adult,
+        admitted_on=today - timedelta(days=300),
+        hospital="Synthetic Secure Hospital",
+        section="s3",
+        secure=True,
+        recorded_by=coordinator,
+    )
     review = review_request(
         person=adult, kind="post_admission", requested_on=today - timedelta(days=295), created_by=coordinator
     )
@@ -203,9 +218,15 @@ def _panel_with_papers_access(review) -> None:
         user = _user(username)
         if user is not None:
             panel_member_add(
-                review=review, role=role, role_detail=detail, name=name, organisation="Synthetic ICB", user=user,
-                invited_on=timezone.localdate() - timedelta(days=7), papers_access=True,
-            )  # fmt: skip
+                review=review,
+                role=role,
+                role_detail=detail,
+                name=name,
+                organisation="Synthetic ICB",
+                user=user,
+                invited_on=timezone.localdate() - timedelta(days=7),
+                papers_access=True,
+            )
 
 
 def load() -> None:

@@ -118,7 +118,7 @@ def redis_url() -> str:
                     "--logfile", str(redis_dir / "redis.log"),
                 ],
                 check=True,
-            )  # fmt: skip
+            )  # fmt: skip  # aligned table of redis-server options: one option and its value a line
             deadline = time.monotonic() + 10
             while not _redis_running(socket_path):
                 if time.monotonic() > deadline:

@@ -60,8 +60,7 @@ def _transfer(person, holder) -> None:
     """A request to the next area of the same partnership (no case content in the reason: the
     destination sees it before accepting)."""
     destination = _next_partner(person.area)
-    transfer_request(person=person, destination=destination, reason="The family is moving (demo).",
-                     requested_by=holder)  # fmt: skip
+    transfer_request(person=person, destination=destination, reason="The family is moving (demo).", requested_by=holder)
 
 
 def _ask(person) -> None:
@@ -70,8 +69,13 @@ def _ask(person) -> None:
     asking = _next_partner(person.area)
     asker = get_user_model().objects.filter(username=f"dsr_holder.{asking.slug}").first()
     if asker is not None:
-        transfer_ask(nhs_number=person.nhs_number, holder=person.area, destination=asking, asked_by=asker,
-                     message="They now live with us (demo).")  # fmt: skip
+        transfer_ask(
+            nhs_number=person.nhs_number,
+            holder=person.area,
+            destination=asking,
+            asked_by=asker,
+            message="They now live with us (demo).",
+        )
 
 
 def _birth_date(index: int, today):
@@ -112,25 +116,56 @@ def _person(area, index: int, nhs_number: str, holder, today) -> Person:
         could_help="Consistent staff team; sensory assessment.",
         action_plan="Review at the next DSR MDT meeting.",
     )
-    contact_add(person=person, kind=Contact.Kind.FAMILY, name=f"Parent of {person.given_name}", relationship="Parent",
-                phone="01632 960000")  # fmt: skip
-    contact_add(person=person, kind=Contact.Kind.PROFESSIONAL, name="Dr Example Clinician", relationship="Psychiatrist",
-                organisation=f"{area.name} CAMHS (demo)")  # fmt: skip
+    contact_add(
+        person=person,
+        kind=Contact.Kind.FAMILY,
+        name=f"Parent of {person.given_name}",
+        relationship="Parent",
+        phone="01632 960000",
+    )
+    contact_add(
+        person=person,
+        kind=Contact.Kind.PROFESSIONAL,
+        name="Dr Example Clinician",
+        relationship="Psychiatrist",
+        organisation=f"{area.name} CAMHS (demo)",
+    )
     if status != EntryStatus.ACTIVE:
         return person
     age = person.age_on(added)
-    consent_record(entry=entry, basis=_consent_basis(age), given_by="Parent" if age < 16 else person.given_name,
-                   recorded_on=added, recorded_by=holder)  # fmt: skip
-    rating_record(entry=entry, rating=RATINGS[index % len(RATINGS)], reason=f"Demo rating (canary-{area.slug})",
-                  decided_on=added, decided_by=holder)  # fmt: skip
+    consent_record(
+        entry=entry,
+        basis=_consent_basis(age),
+        given_by="Parent" if age < 16 else person.given_name,
+        recorded_on=added,
+        recorded_by=holder,
+    )
+    rating_record(
+        entry=entry,
+        rating=RATINGS[index % len(RATINGS)],
+        reason=f"Demo rating (canary-{area.slug})",
+        decided_on=added,
+        decided_by=holder,
+    )
     if index == 0:  # an inpatient now: blue
-        episode_admit(person=person, admitted_on=today - timedelta(days=20), hospital="Synthetic Hospital (demo)",
-                      section="s2", recorded_by=holder)  # fmt: skip
+        episode_admit(
+            person=person,
+            admitted_on=today - timedelta(days=20),
+            hospital="Synthetic Hospital (demo)",
+            section="s2",
+            recorded_by=holder,
+        )
     elif index == 4:  # admitted and discharged: held at the post-discharge rating
-        episode = episode_admit(person=person, admitted_on=today - timedelta(days=40),
-                                hospital="Example Unit (demo)", section="s3", recorded_by=holder)  # fmt: skip
-        episode_discharge(episode=episode, discharged_on=today - timedelta(days=5), destination="Family home",
-                          recorded_by=holder)  # fmt: skip
+        episode = episode_admit(
+            person=person,
+            admitted_on=today - timedelta(days=40),
+            hospital="Example Unit (demo)",
+            section="s3",
+            recorded_by=holder,
+        )
+        episode_discharge(
+            episode=episode, discharged_on=today - timedelta(days=5), destination="Family home", recorded_by=holder
+        )
     elif index == 12:
         entry_remove(entry=entry, reason=RemovalReason.RISK_REDUCED, on=today - timedelta(days=3))
     return person

@@ -8,10 +8,22 @@ from openpyxl import Workbook
 from dsr.models import Rating
 
 HEADINGS = [
-    "Area", "Given name", "Family name", "Date of birth", "Age", "NHS number", "Register", "Status", "Rating",
-    "Rating since", "Next review due", "Consent re-check due", "Keyworker", "Nearing adults' register",
+    "Area",
+    "Given name",
+    "Family name",
+    "Date of birth",
+    "Age",
+    "NHS number",
+    "Register",
+    "Status",
+    "Rating",
+    "Rating since",
+    "Next review due",
+    "Consent re-check due",
+    "Keyworker",
+    "Nearing adults' register",
     "Flagged for removal",
-]  # fmt: skip
+]
 
 
 def _cells(row, today) -> list:

@@ -34,9 +34,18 @@ class AllocationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Allocation
         fields = [
-            "id", "area", "person", "entry", "keyworker", "eligible_since", "allocated_on", "waiting_days",
-            "meeting", "ended_on", "end_reason",
-        ]  # fmt: skip
+            "id",
+            "area",
+            "person",
+            "entry",
+            "keyworker",
+            "eligible_since",
+            "allocated_on",
+            "waiting_days",
+            "meeting",
+            "ended_on",
+            "end_reason",
+        ]
         read_only_fields = fields
 
     def get_waiting_days(self, allocation) -> int:
@@ -105,9 +114,19 @@ class ContactSerializer(serializers.ModelSerializer):
     class Meta:
         model = Contact
         fields = [
-            "id", "allocation", "person", "occurred_at", "mode", "with_whom", "service", "duration_minutes",
-            "activities", "notes", "author", "created_at",
-        ]  # fmt: skip
+            "id",
+            "allocation",
+            "person",
+            "occurred_at",
+            "mode",
+            "with_whom",
+            "service",
+            "duration_minutes",
+            "activities",
+            "notes",
+            "author",
+            "created_at",
+        ]
         read_only_fields = ["person", "author", "created_at"]
 
     def __init__(self, *args, **kwargs):

@@ -82,17 +82,25 @@ def _own_people(area: Area, chair) -> None:
         if RegisterEntry.objects.filter(area=area, person__given_name=given, person__family_name=family).exists():
             continue
         person = person_create(
-            area_id=area.id, given_name=given, family_name=family, date_of_birth=date(2011 + number, 3, 1 + number),
+            area_id=area.id,
+            given_name=given,
+            family_name=family,
+            date_of_birth=date(2011 + number, 3, 1 + number),
             diagnosis=Diagnosis.BOTH,
-        )  # fmt: skip
+        )
         entry = entry_open(
-            person=person, status=EntryStatus.ACTIVE, on=today - timedelta(days=90 + 20 * number),
+            person=person,
+            status=EntryStatus.ACTIVE,
+            on=today - timedelta(days=90 + 20 * number),
             current_issues=f"Synthetic demo case: escalating distress at school (canary-{area.slug}).",
-        )  # fmt: skip
+        )
         rating_record(
-            entry=entry, rating=rating, reason=f"Demo rating (canary-{area.slug})", decided_on=entry.added_on,
+            entry=entry,
+            rating=rating,
+            reason=f"Demo rating (canary-{area.slug})",
+            decided_on=entry.added_on,
             decided_by=chair,
-        )  # fmt: skip
+        )
 
 
 def _eligible_entries(area: Area) -> list[RegisterEntry]:
@@ -105,38 +113,53 @@ def _casework(allocation: Allocation, keyworker, senior, slug: str) -> None:
     now = timezone.now()
     start = timezone.make_aware(datetime.combine(allocation.allocated_on, time(0, 5)))
     contact_record(
-        allocation=allocation, author=keyworker, occurred_at=min(max(now - timedelta(days=6), start), now),
+        allocation=allocation,
+        author=keyworker,
+        occurred_at=min(max(now - timedelta(days=6), start), now),
         mode=ContactMode.FACE_TO_FACE,
-        with_whom=[ContactWith.YOUNG_PERSON, ContactWith.PARENT_CARER], duration_minutes=60,
+        with_whom=[ContactWith.YOUNG_PERSON, ContactWith.PARENT_CARER],
+        duration_minutes=60,
         activities=[Activity.CARE_PLANNING, Activity.COMMUNICATION],
         notes=f"Home visit: agreed a one-page profile with the family (canary-{slug}).",
-    )  # fmt: skip
+    )
     contact_record(
-        allocation=allocation, author=keyworker, occurred_at=min(max(now - timedelta(days=2), start), now),
+        allocation=allocation,
+        author=keyworker,
+        occurred_at=min(max(now - timedelta(days=2), start), now),
         mode=ContactMode.PHONE,
-        with_whom=[ContactWith.PROFESSIONAL], service="CAMHS learning disability team", duration_minutes=20,
-        activities=[Activity.CARE_COORDINATION], notes=f"Chased the sensory assessment (canary-{slug}).",
-    )  # fmt: skip
+        with_whom=[ContactWith.PROFESSIONAL],
+        service="CAMHS learning disability team",
+        duration_minutes=20,
+        activities=[Activity.CARE_COORDINATION],
+        notes=f"Chased the sensory assessment (canary-{slug}).",
+    )
     goal = casework.goal_add(
-        allocation=allocation, created_by=keyworker, target_on=timezone.localdate() + timedelta(days=60),
+        allocation=allocation,
+        created_by=keyworker,
+        target_on=timezone.localdate() + timedelta(days=60),
         description=f"Go back to school three mornings a week (canary-{slug})",
-    )  # fmt: skip
+    )
     casework.goal_progress_record(goal=goal, score=3, recorded_by=keyworker, note="Two mornings last week")
     casework.hope_record(allocation=allocation, score=4, recorded_by=keyworker, given_by="Parent (demo)")
     casework.outcome_rate(
-        allocation=allocation, point=OutcomePoint.ALLOCATION, recorded_by=keyworker,
+        allocation=allocation,
+        point=OutcomePoint.ALLOCATION,
+        recorded_by=keyworker,
         scores={"safe_and_happy": 2, "listened_to": 3, "family_listened_to": 2, "family_less_stress": 1},
         note=f"Baseline at allocation (canary-{slug})",
-    )  # fmt: skip
+    )
     casework.spend_record(
-        allocation=allocation, amount=Decimal("24.50"), what_for=f"Bus passes for school visits (canary-{slug})",
+        allocation=allocation,
+        amount=Decimal("24.50"),
+        what_for=f"Bus passes for school visits (canary-{slug})",
         recorded_by=keyworker,
-    )  # fmt: skip
+    )
     if senior is not None:
         casework.clinical_note_add(
-            allocation=allocation, author=senior,
+            allocation=allocation,
+            author=senior,
             text=f"Consider a positive behaviour support plan review (canary-{slug}).",
-        )  # fmt: skip
+        )
 
 
 def _allocations(area: Area, chair, keyworkers: list) -> None:
@@ -157,9 +180,13 @@ def _meetings(area: Area, chair, keyworker) -> None:
         return
     today = timezone.localdate()
     past = meetings.meeting_plan(
-        area=area, held_on=today - timedelta(days=14), chair=chair, planned_by=chair, starts_at=time(10),
+        area=area,
+        held_on=today - timedelta(days=14),
+        chair=chair,
+        planned_by=chair,
+        starts_at=time(10),
         location=DEMO_LOCATION,
-    )  # fmt: skip
+    )
     meetings.attendee_add(meeting=past, name="Dr Demo Consultant", organisation=f"CAMHS (canary-{area.slug})")
     if keyworker is not None:
         meetings.attendee_add(meeting=past, user=keyworker, organisation="Keyworker")
@@ -169,33 +196,49 @@ def _meetings(area: Area, chair, keyworker) -> None:
         decision = KeyworkingDecision.ALLOCATE if AgendaReason.ELIGIBLE_UNALLOCATED in item.reasons else ""
         try:
             meetings.item_discuss(
-                item=item, decided_by=chair, rating=item.entry.current_rating or Rating.AMBER,
+                item=item,
+                decided_by=chair,
+                rating=item.entry.current_rating or Rating.AMBER,
                 rating_reason=f"Reviewed at the MDT (canary-{area.slug})",
                 notes=f"Placement stable this month; school attendance improving (canary-{area.slug}).",
-                keyworking_decision=decision if keyworker else "", keyworker_id=keyworker.pk if keyworker else None,
-            )  # fmt: skip
+                keyworking_decision=decision if keyworker else "",
+                keyworker_id=keyworker.pk if keyworker else None,
+            )
         except ValidationError:  # a demo case the rules refuse (e.g. a rating hold) is simply skipped
             item.refresh_from_db()
             continue
         meetings.action_add(
-            item=item, description=f"Share the updated crisis plan with the family (canary-{area.slug})",
-            due_on=today + timedelta(days=7), owner=keyworker or chair, created_by=chair,
-        )  # fmt: skip
+            item=item,
+            description=f"Share the updated crisis plan with the family (canary-{area.slug})",
+            due_on=today + timedelta(days=7),
+            owner=keyworker or chair,
+            created_by=chair,
+        )
     past = meetings.meeting_close(meeting=past, closed_by=chair)
     first = past.items.filter(status=ItemStatus.DISCUSSED).first()
     if first is not None:
         meetings.feedback_record(
-            item=first, recipient=FeedbackRecipient.FAMILY, given_on=today - timedelta(days=12),
-            method=FeedbackMethod.PHONE, given_to="Parent (demo)", recorded_by=chair,
-        )  # fmt: skip
+            item=first,
+            recipient=FeedbackRecipient.FAMILY,
+            given_on=today - timedelta(days=12),
+            method=FeedbackMethod.PHONE,
+            given_to="Parent (demo)",
+            recorded_by=chair,
+        )
         meetings.amendment_add(
-            meeting=past, item=first, made_by=chair,
+            meeting=past,
+            item=first,
+            made_by=chair,
             text=f"Correction: the school named in the notes is the demo academy (canary-{area.slug}).",
-        )  # fmt: skip
+        )
     upcoming = meetings.meeting_plan(
-        area=area, held_on=today + timedelta(days=7), chair=chair, planned_by=chair, starts_at=time(14),
+        area=area,
+        held_on=today + timedelta(days=7),
+        chair=chair,
+        planned_by=chair,
+        starts_at=time(14),
         location=DEMO_LOCATION,
-    )  # fmt: skip
+    )
     meetings.agenda_build(meeting=upcoming, built_by=chair)
 
 

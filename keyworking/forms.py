@@ -83,9 +83,13 @@ class OutcomeForm(forms.Form):
         super().__init__(*args, **kwargs)
         for field, label in OUTCOME_FIELDS.items():
             self.fields[field] = forms.TypedChoiceField(
-                label=label, choices=_SCALE, coerce=int, empty_value=None, required=False,
+                label=label,
+                choices=_SCALE,
+                coerce=int,
+                empty_value=None,
+                required=False,
                 help_text="1 (not at all) to 5 (completely)",
-            )  # fmt: skip
+            )
 
     def scores(self) -> dict[str, int | None]:
         return {field: self.cleaned_data.get(field) for field in OUTCOME_FIELDS}

@@ -55,9 +55,13 @@ class MeetingsProvider:
             if not reason.strip():
                 raise ValidationError({"keyworking_reason": "They already have a keyworker: say why you reallocate"})
             return allocation_reallocate(
-                allocation=current, keyworker=keyworker, reason=reason, reallocated_by=decided_by,
-                meeting=item.meeting, on=_decided_on(item),
-            )  # fmt: skip
+                allocation=current,
+                keyworker=keyworker,
+                reason=reason,
+                reallocated_by=decided_by,
+                meeting=item.meeting,
+                on=_decided_on(item),
+            )
         return allocation_create(
             entry=item.entry, keyworker=keyworker, allocated_by=decided_by, meeting=item.meeting, on=_decided_on(item)
         )

@@ -133,9 +133,12 @@ def _case_context(request, allocation, **forms):
     now = timezone.now()
     for contact in contacts:
         contact.editable = works and not rules.contact_edit_problem(
-            author_id=contact.author_id, editor_id=request.user.pk, created_at=contact.created_at, now=now,
+            author_id=contact.author_id,
+            editor_id=request.user.pk,
+            created_at=contact.created_at,
+            now=now,
             edit_hours=settings.contact_edit_hours,
-        )  # fmt: skip
+        )
     goals = list(allocation.goals.prefetch_related("progress"))
     spent = selectors.spent_this_year(allocation.area_id, today)
     return {
@@ -232,9 +235,12 @@ def hope_add(request, pk: int):
 def spend_add(request, pk: int):
     def call(allocation, data):
         casework.spend_record(
-            allocation=allocation, recorded_by=request.user, amount=data["amount"], what_for=data["what_for"],
+            allocation=allocation,
+            recorded_by=request.user,
+            amount=data["amount"],
+            what_for=data["what_for"],
             on=data["spent_on"],
-        )  # fmt: skip
+        )
 
     return _case_form_post(request, pk, "spend_form", SpendForm, call, "Spend recorded.", "spending")
 
@@ -356,9 +362,12 @@ def outcomes_view(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             casework.outcome_rate(
-                allocation=allocation, point=form.cleaned_data["point"], recorded_by=request.user,
-                scores=form.scores(), note=form.cleaned_data["note"],
-            )  # fmt: skip
+                allocation=allocation,
+                point=form.cleaned_data["point"],
+                recorded_by=request.user,
+                scores=form.scores(),
+                note=form.cleaned_data["note"],
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -42,13 +42,41 @@ class ReferralSerializer(serializers.ModelSerializer):
     class Meta:
         model = Referral
         fields = [
-            "reference", "area", "status", "source", "received_at", "arrived_at", "forwarded_from",
-            "given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "address", "postcode",
-            "diagnosis", "has_ehc_plan", "education_setting", "concerns", "support_in_place", "communication_needs",
-            "consent_to_be_considered", "consent_given_by", "referrer_relationship", "referrer_name",
-            "referrer_organisation", "referrer_role", "referrer_phone", "referrer_email", "family_contact_name",
-            "family_contact_phone", "person", "decided_at", "decline_reason", "decision_note",
-        ]  # fmt: skip
+            "reference",
+            "area",
+            "status",
+            "source",
+            "received_at",
+            "arrived_at",
+            "forwarded_from",
+            "given_name",
+            "family_name",
+            "preferred_name",
+            "date_of_birth",
+            "nhs_number",
+            "address",
+            "postcode",
+            "diagnosis",
+            "has_ehc_plan",
+            "education_setting",
+            "concerns",
+            "support_in_place",
+            "communication_needs",
+            "consent_to_be_considered",
+            "consent_given_by",
+            "referrer_relationship",
+            "referrer_name",
+            "referrer_organisation",
+            "referrer_role",
+            "referrer_phone",
+            "referrer_email",
+            "family_contact_name",
+            "family_contact_phone",
+            "person",
+            "decided_at",
+            "decline_reason",
+            "decision_note",
+        ]
         read_only_fields = fields
 
 

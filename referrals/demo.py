@@ -70,11 +70,16 @@ def _load_area(area: Area, holder, professional) -> None:
         source=Source.IN_APP,
         referred_by=professional,
         **_details(
-            area, 1, given="Billie", concerns="Two A&E attendances this month; placement at risk",
-            referrer_relationship=ReferrerRelationship.PROFESSIONAL, referrer_name=professional.display_name,
-            referrer_organisation="Demo Community CAMHS", referrer_email=professional.email,
+            area,
+            1,
+            given="Billie",
+            concerns="Two A&E attendances this month; placement at risk",
+            referrer_relationship=ReferrerRelationship.PROFESSIONAL,
+            referrer_name=professional.display_name,
+            referrer_organisation="Demo Community CAMHS",
+            referrer_email=professional.email,
         ),
-    )  # fmt: skip
+    )
     referral_set_status(
         referral=waiting, status=ReferralStatus.AWAITING_INFORMATION, changed_by=holder, note="Diagnosis letter from GP"
     )
@@ -83,10 +88,15 @@ def _load_area(area: Area, holder, professional) -> None:
     youngest_adult = timezone.localdate().replace(year=timezone.localdate().year - 25)
     known = Person.objects.filter(area=area, date_of_birth__gt=youngest_adult).order_by("id").first()
     same_person = (
-        {"given_name": known.given_name, "family_name": known.family_name, "date_of_birth": known.date_of_birth,
-         "nhs_number": known.nhs_number or ""}
-        if known else {}
-    )  # fmt: skip
+        {
+            "given_name": known.given_name,
+            "family_name": known.family_name,
+            "date_of_birth": known.date_of_birth,
+            "nhs_number": known.nhs_number or "",
+        }
+        if known
+        else {}
+    )
     reviewing = referral_submit(
         area=area,
         source=Source.PUBLIC,
@@ -117,9 +127,17 @@ def _load_area(area: Area, holder, professional) -> None:
     )
     person_details = {
         field: getattr(accepted, field)
-        for field in ("given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "address",
-                      "postcode", "education_setting")
-    } | {"diagnosis": Diagnosis.AUTISM, "has_ehc_plan": True}  # fmt: skip
+        for field in (
+            "given_name",
+            "family_name",
+            "preferred_name",
+            "date_of_birth",
+            "nhs_number",
+            "address",
+            "postcode",
+            "education_setting",
+        )
+    } | {"diagnosis": Diagnosis.AUTISM, "has_ehc_plan": True}
     referral_accept(
         referral=accepted,
         decided_by=holder,

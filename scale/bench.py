@@ -73,54 +73,79 @@ class Page:
 PAGES = [
     Page("Register list", "dsr_holder", LIST_MS, lambda area, user: [reverse("dsr:register")], _register_form),
     Page(
-        "Person page", "dsr_holder", DETAIL_MS,
+        "Person page",
+        "dsr_holder",
+        DETAIL_MS,
         lambda area, user: _sample(Person.objects.filter(area=area), "dsr:person"),
     ),
     Page(
-        "API register entries", "dsr_holder", LIST_MS,
-        lambda area, user: [reverse("api-register-entries-list")], _param,
+        "API register entries",
+        "dsr_holder",
+        LIST_MS,
+        lambda area, user: [reverse("api-register-entries-list")],
+        _param,
     ),
     Page(
-        "Referrals queue", "dsr_holder", LIST_MS,
+        "Referrals queue",
+        "dsr_holder",
+        LIST_MS,
         lambda area, user: [reverse("referrals:queue", kwargs={"slug": area.slug})],
         _constant("referrals.views.triage.PAGE_SIZE"),
     ),
     Page(
-        "Notifications", "dsr_holder", LIST_MS, lambda area, user: [reverse("notifications:list")],
+        "Notifications",
+        "dsr_holder",
+        LIST_MS,
+        lambda area, user: [reverse("notifications:list")],
         _constant("notifications.views.PAGE_SIZE"),
     ),
     Page("My caseload", "keyworker", LIST_MS, lambda area, user: [reverse("keyworking:caseload")]),
     Page(
-        "Keyworking case", "keyworker", DETAIL_MS,
+        "Keyworking case",
+        "keyworker",
+        DETAIL_MS,
         lambda area, user: _sample(Allocation.objects.filter(keyworker=user, ended_on__isnull=True), "keyworking:case"),
     ),
     Page(
-        "MDT meetings", "mdt_chair", LIST_MS, lambda area, user: [reverse("dsr:meetings:list")],
+        "MDT meetings",
+        "mdt_chair",
+        LIST_MS,
+        lambda area, user: [reverse("dsr:meetings:list")],
         _constant("dsr.meetings.views.PAGE_SIZE"),
     ),
     Page(
-        "MDT meeting (40 cases)", "mdt_chair", DETAIL_MS,
+        "MDT meeting (40 cases)",
+        "mdt_chair",
+        DETAIL_MS,
         lambda area, user: _sample(Meeting.objects.filter(area=area, location=LOCATION), "dsr:meetings:detail"),
     ),
     Page(
-        "C(E)TR area page", "cetr_coordinator", LIST_MS,
+        "C(E)TR area page",
+        "cetr_coordinator",
+        LIST_MS,
         lambda area, user: [reverse("cetr:area", kwargs={"slug": area.slug})],
         _constant("cetr.views.areas.PAGE_SIZE"),
     ),
     Page(
-        "C(E)TR actions", "cetr_coordinator", LIST_MS,
+        "C(E)TR actions",
+        "cetr_coordinator",
+        LIST_MS,
         lambda area, user: [reverse("cetr:area-actions", kwargs={"slug": area.slug})],
         _constant("cetr.views.actions.PAGE_SIZE"),
     ),
     Page(
-        "C(E)TR review", "cetr_coordinator", DETAIL_MS,
+        "C(E)TR review",
+        "cetr_coordinator",
+        DETAIL_MS,
         lambda area, user: _sample(Review.objects.filter(area=area, held_on__isnull=False), "cetr:review"),
     ),
     Page(
-        "Dashboard (area)", "commissioner", DASHBOARD_MS,
+        "Dashboard (area)",
+        "commissioner",
+        DASHBOARD_MS,
         lambda area, user: [reverse("dashboards:dashboard", kwargs={"scope": f"areas/{area.slug}"})],
     ),
-]  # fmt: skip
+]
 
 
 # ---------------------------------------------------------------------------- the load-test plan

@@ -39,11 +39,15 @@ def _review(entry_or_episode, kind: str, requested_on: date, rng: random.Random,
     person = entry_or_episode.person
     held_on = requested_on + timedelta(days=rng.randint(3, 30))
     review = Review(
-        area_id=entry_or_episode.area_id, person=person, kind=kind, requested_on=requested_on,
-        variant=rules.review_variant(date_of_birth=person.date_of_birth, has_ehc_plan=person.has_ehc_plan,
-                                     on=requested_on),
+        area_id=entry_or_episode.area_id,
+        person=person,
+        kind=kind,
+        requested_on=requested_on,
+        variant=rules.review_variant(
+            date_of_birth=person.date_of_birth, has_ehc_plan=person.has_ehc_plan, on=requested_on
+        ),
         **fields,
-    )  # fmt: skip
+    )
     if rng.random() < 0.03:
         review.cancelled_on, review.cancel_reason = min(held_on, today), "Synthetic: no longer needed."
     elif held_on < today:
@@ -67,9 +71,15 @@ def seed_reviews(
         child = rules.is_child(episode.person.date_of_birth, episode.admitted_on)
         due = rules.post_admission_due(admitted_on=episode.admitted_on, child=child, settings=area_settings)
         first = _review(
-            episode, ReviewKind.POST_ADMISSION, episode.admitted_on, rng, today, episode=episode, due_by=due,
+            episode,
+            ReviewKind.POST_ADMISSION,
+            episode.admitted_on,
+            rng,
+            today,
+            episode=episode,
+            due_by=due,
             created_by_id=coordinator_id,
-        )  # fmt: skip
+        )
         reviews.append(first)
         if first.held_on:
             repeat_due = rules.repeat_review_due(
@@ -78,10 +88,16 @@ def seed_reviews(
             if repeat_due - timedelta(days=28) < today:
                 reviews.append(
                     _review(
-                        episode, ReviewKind.INPATIENT_REPEAT, repeat_due - timedelta(days=28), rng, today,
-                        episode=episode, due_by=repeat_due, created_by_id=coordinator_id,
+                        episode,
+                        ReviewKind.INPATIENT_REPEAT,
+                        repeat_due - timedelta(days=28),
+                        rng,
+                        today,
+                        episode=episode,
+                        due_by=repeat_due,
+                        created_by_id=coordinator_id,
                     )
-                )  # fmt: skip
+                )
     for entry in entries:
         if rng.random() < COMMUNITY_SHARE.get(entry.current_rating, 0):
             requested = min(entry.added_on + timedelta(days=rng.randint(0, 365)), today)
@@ -90,13 +106,21 @@ def seed_reviews(
     held = [review for review in reviews if review.held_on]
     PanelMember.objects.bulk_create(
         (
-            PanelMember(area_id=review.area_id, review=review, person_id=review.person_id, role=role, name=name,
-                        organisation=organisation, invited_on=review.requested_on, attended=True)
+            PanelMember(
+                area_id=review.area_id,
+                review=review,
+                person_id=review.person_id,
+                role=role,
+                name=name,
+                organisation=organisation,
+                invited_on=review.requested_on,
+                attended=True,
+            )
             for review in held
             for role, name, organisation in PANEL
         ),
         batch_size=5000,
-    )  # fmt: skip
+    )
     _seed_actions(rng, held, coordinator_id, today)
 
 
@@ -114,10 +138,14 @@ def _seed_actions(rng: random.Random, held: list[Review], coordinator_id: int, t
         held_on = recommendation.review.held_on
         for _ in range(rng.randint(1, 2)):
             action = Action(
-                area_id=recommendation.area_id, recommendation=recommendation, person_id=recommendation.person_id,
-                description="Synthetic action.", owner_name="Synthetic Owner",
-                owner_organisation="Synthetic Services", due_on=held_on + timedelta(days=rng.randint(14, 120)),
-            )  # fmt: skip
+                area_id=recommendation.area_id,
+                recommendation=recommendation,
+                person_id=recommendation.person_id,
+                description="Synthetic action.",
+                owner_name="Synthetic Owner",
+                owner_organisation="Synthetic Services",
+                due_on=held_on + timedelta(days=rng.randint(14, 120)),
+            )
             chance = rng.random()
             if action.due_on < today and chance < 0.7:
                 action.status, action.evidence = ActionStatus.DONE, "Synthetic evidence."
@@ -130,14 +158,20 @@ def _seed_actions(rng: random.Random, held: list[Review], coordinator_id: int, t
     Action.objects.bulk_create(actions, batch_size=5000)
     Escalation.objects.bulk_create(
         (
-            Escalation(area_id=action.area_id, action=action, person_id=action.person_id,
-                       panel_name="Synthetic oversight panel", escalated_on=action.due_on, reason="Synthetic: overdue.",
-                       escalated_by_id=coordinator_id)
+            Escalation(
+                area_id=action.area_id,
+                action=action,
+                person_id=action.person_id,
+                panel_name="Synthetic oversight panel",
+                escalated_on=action.due_on,
+                reason="Synthetic: overdue.",
+                escalated_by_id=coordinator_id,
+            )
             for action in actions
             if action.status == ActionStatus.ESCALATED
         ),
         batch_size=5000,
-    )  # fmt: skip
+    )
 
 
 def coordinator_id(slug: str) -> int:

@@ -62,28 +62,39 @@ def seed_casework(rng: random.Random, allocations: list[Allocation], today: date
             occurred = min(_moment(rng, since + timedelta(days=rng.randint(0, (today - since).days))), timezone.now())
             contacts.append(
                 KeyworkingContact(
-                    **common, occurred_at=occurred, mode=rng.choice(MODES),
-                    with_whom=rng.sample(WITH_WHOM, rng.randint(1, 2)), duration_minutes=rng.choice(DURATIONS),
-                    activities=rng.sample(ACTIVITIES, rng.randint(1, 2)), notes="Synthetic contact.",
-                    author_id=keyworker, created_at=occurred,
+                    **common,
+                    occurred_at=occurred,
+                    mode=rng.choice(MODES),
+                    with_whom=rng.sample(WITH_WHOM, rng.randint(1, 2)),
+                    duration_minutes=rng.choice(DURATIONS),
+                    activities=rng.sample(ACTIVITIES, rng.randint(1, 2)),
+                    notes="Synthetic contact.",
+                    author_id=keyworker,
+                    created_at=occurred,
                 )
-            )  # fmt: skip
+            )
         for _ in range(rng.randint(1, 2)):
             goals.append(
                 Goal(
-                    **common, description="Synthetic goal", agreed_on=allocation.allocated_on,
-                    target_on=allocation.allocated_on + timedelta(days=rng.randint(60, 365)), created_by_id=keyworker,
+                    **common,
+                    description="Synthetic goal",
+                    agreed_on=allocation.allocated_on,
+                    target_on=allocation.allocated_on + timedelta(days=rng.randint(60, 365)),
+                    created_by_id=keyworker,
                 )
-            )  # fmt: skip
+            )
         hopes.append(
             HopeScore(**common, recorded_on=allocation.allocated_on, score=rng.randint(0, 10), recorded_by_id=keyworker)
         )
         outcomes.append(
             OutcomeRating(
-                **common, point=OutcomePoint.ALLOCATION, rated_on=allocation.allocated_on, recorded_by_id=keyworker,
+                **common,
+                point=OutcomePoint.ALLOCATION,
+                rated_on=allocation.allocated_on,
+                recorded_by_id=keyworker,
                 **{field: rng.randint(1, 5) for field in OUTCOME_FIELDS},
             )
-        )  # fmt: skip
+        )
     KeyworkingContact.objects.bulk_create(contacts, batch_size=5000)
     Goal.objects.bulk_create(goals, batch_size=5000)
     HopeScore.objects.bulk_create(hopes, batch_size=5000)

@@ -19,9 +19,13 @@ LOCATION = "Synthetic meeting room"
 def seed_meeting(area, entries: list[RegisterEntry], holder_id: int, today: date) -> None:
     chair = get_user_model().objects.get(username=f"mdt_chair.{area.slug}")
     meeting = meeting_plan(
-        area=area, held_on=today + timedelta(days=7), chair=chair, planned_by=chair, starts_at=time(10),
+        area=area,
+        held_on=today + timedelta(days=7),
+        chair=chair,
+        planned_by=chair,
+        starts_at=time(10),
         location=LOCATION,
-    )  # fmt: skip
+    )
     pressing = [entry for entry in entries if entry.current_rating in (Rating.BLUE, Rating.RED)]
     pressing.sort(key=lambda entry: (rules.agenda_rank([entry.current_rating]), entry.id))
     AgendaItem.objects.bulk_create(

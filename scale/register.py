@@ -120,39 +120,57 @@ def seed_histories(rng: random.Random, staff: AreaStaff, entries: list[RegisterE
             decided = entry.added_on + timedelta(days=step * 30)
             ratings.append(
                 RatingChange(
-                    area_id=entry.area_id, entry=entry, person_id=entry.person_id, rating=rating,
-                    decided_on=min(decided, today), reason="Synthetic decision", decided_by_id=staff.holder_id,
+                    area_id=entry.area_id,
+                    entry=entry,
+                    person_id=entry.person_id,
+                    rating=rating,
+                    decided_on=min(decided, today),
+                    reason="Synthetic decision",
+                    decided_by_id=staff.holder_id,
                 )
-            )  # fmt: skip
+            )
         final = ratings[-1].rating
         entry.current_rating = final  # what the database trigger stores: the C(E)TRs seeded next read it
         entry.next_review_due = ratings[-1].decided_on + timedelta(days=REVIEW_DAYS[final])
         adult = age_on(entry.person.date_of_birth, entry.added_on) >= MCA_AGE
         consents.append(
             ConsentRecord(
-                area_id=entry.area_id, entry=entry, person_id=entry.person_id, kind=ConsentRecord.Kind.GIVEN,
-                basis=ConsentBasis.CAPACITOUS if adult else ConsentBasis.PARENTAL, given_by="Synthetic",
-                recorded_on=entry.added_on, review_due=entry.added_on + timedelta(days=365),
+                area_id=entry.area_id,
+                entry=entry,
+                person_id=entry.person_id,
+                kind=ConsentRecord.Kind.GIVEN,
+                basis=ConsentBasis.CAPACITOUS if adult else ConsentBasis.PARENTAL,
+                given_by="Synthetic",
+                recorded_on=entry.added_on,
+                review_due=entry.added_on + timedelta(days=365),
                 recorded_by_id=staff.holder_id,
             )
-        )  # fmt: skip
+        )
         if final == Rating.BLUE:
             episodes.append(
                 InpatientEpisode(
-                    area_id=entry.area_id, entry=entry, person_id=entry.person_id,
-                    admitted_on=ratings[-1].decided_on, hospital="Synthetic Hospital", section="s3",
-                    secure=rng.random() < 0.2, out_of_area=rng.random() < 0.4,
+                    area_id=entry.area_id,
+                    entry=entry,
+                    person_id=entry.person_id,
+                    admitted_on=ratings[-1].decided_on,
+                    hospital="Synthetic Hospital",
+                    section="s3",
+                    secure=rng.random() < 0.2,
+                    out_of_area=rng.random() < 0.4,
                 )
-            )  # fmt: skip
+            )
         if final != Rating.GREEN and staff.keyworker_ids and rng.random() < 0.35:
             allocations.append(
                 Allocation(
-                    area_id=entry.area_id, person_id=entry.person_id, entry=entry,
-                    keyworker_id=rng.choice(staff.keyworker_ids), eligible_since=entry.added_on,
+                    area_id=entry.area_id,
+                    person_id=entry.person_id,
+                    entry=entry,
+                    keyworker_id=rng.choice(staff.keyworker_ids),
+                    eligible_since=entry.added_on,
                     allocated_on=min(entry.added_on + timedelta(days=rng.randint(0, 60)), today),
                     allocated_by_id=staff.holder_id,
                 )
-            )  # fmt: skip
+            )
     RatingChange.objects.bulk_create(ratings, batch_size=5000)
     RegisterEntry.objects.bulk_update(entries, ["next_review_due"], batch_size=5000)
     ConsentRecord.objects.bulk_create(consents, batch_size=5000)
@@ -169,16 +187,23 @@ def seed_contacts(rng: random.Random, people: list[Person]) -> None:
         if rng.random() < 0.8:
             contacts.append(
                 Contact(
-                    area_id=person.area_id, person=person, kind=Contact.Kind.FAMILY,
-                    name=f"{rng.choice(GIVEN)} {person.family_name}", relationship="Parent", phone="01632 960000",
+                    area_id=person.area_id,
+                    person=person,
+                    kind=Contact.Kind.FAMILY,
+                    name=f"{rng.choice(GIVEN)} {person.family_name}",
+                    relationship="Parent",
+                    phone="01632 960000",
                 )
-            )  # fmt: skip
+            )
         if rng.random() < 0.5:
             contacts.append(
                 Contact(
-                    area_id=person.area_id, person=person, kind=Contact.Kind.PROFESSIONAL,
-                    name=f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}", relationship="Social worker",
+                    area_id=person.area_id,
+                    person=person,
+                    kind=Contact.Kind.PROFESSIONAL,
+                    name=f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}",
+                    relationship="Social worker",
                     organisation="Synthetic Children's Services",
                 )
-            )  # fmt: skip
+            )
     Contact.objects.bulk_create(contacts, batch_size=5000)

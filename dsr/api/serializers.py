@@ -11,10 +11,23 @@ from dsr.rules import DATE_VALIDATORS
 from dsr.services.entries import CASE_CONTENT_FIELDS, RETURN_STATUSES
 
 PERSON_FIELDS = [
-    "given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "ethnicity", "address", "postcode",
-    "diagnosis", "learning_disability_diagnosed_on", "autism_diagnosed_on", "has_ehc_plan", "looked_after",
-    "adopted", "residential_care", "education_setting",
-]  # fmt: skip
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "date_of_birth",
+    "nhs_number",
+    "ethnicity",
+    "address",
+    "postcode",
+    "diagnosis",
+    "learning_disability_diagnosed_on",
+    "autism_diagnosed_on",
+    "has_ehc_plan",
+    "looked_after",
+    "adopted",
+    "residential_care",
+    "education_setting",
+]
 
 
 def choice(choices, **kwargs) -> serializers.ChoiceField:
@@ -91,9 +104,17 @@ class EpisodeSerializer(serializers.ModelSerializer):
     class Meta:
         model = InpatientEpisode
         fields = [
-            "id", "admitted_on", "hospital", "secure", "out_of_area", "section", "section_17_leave", "discharged_on",
-            "discharge_destination", "delay_reasons",
-        ]  # fmt: skip
+            "id",
+            "admitted_on",
+            "hospital",
+            "secure",
+            "out_of_area",
+            "section",
+            "section_17_leave",
+            "discharged_on",
+            "discharge_destination",
+            "delay_reasons",
+        ]
         read_only_fields = fields
 
 
@@ -113,11 +134,29 @@ class RegisterEntrySerializer(serializers.ModelSerializer):
     class Meta:
         model = RegisterEntry
         fields = [
-            "id", "area", "person", "person_name", "date_of_birth", "register", "status", "added_on", "removed_on",
-            "removal_reason", "removal_detail", "flagged_for_removal", *CASE_CONTENT_FIELDS, "current_rating",
-            "rating_since", "last_reviewed_on", "next_review_due", "has_keyworker", "version", "ratings", "consents",
+            "id",
+            "area",
+            "person",
+            "person_name",
+            "date_of_birth",
+            "register",
+            "status",
+            "added_on",
+            "removed_on",
+            "removal_reason",
+            "removal_detail",
+            "flagged_for_removal",
+            *CASE_CONTENT_FIELDS,
+            "current_rating",
+            "rating_since",
+            "last_reviewed_on",
+            "next_review_due",
+            "has_keyworker",
+            "version",
+            "ratings",
+            "consents",
             "episodes",
-        ]  # fmt: skip
+        ]
         read_only_fields = fields
 
 

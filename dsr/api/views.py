@@ -219,9 +219,12 @@ class RegisterEntryViewSet(
             return queryset
         areas = access.areas_with(self.request.user, VIEW_RECORD)
         filterset = RegisterEntryFilter(
-            self.request.query_params, queryset=queryset, request=self.request,
-            area_ids=[area.id for area in areas], areas_by_slug={area.slug: area.id for area in areas},
-        )  # fmt: skip
+            self.request.query_params,
+            queryset=queryset,
+            request=self.request,
+            area_ids=[area.id for area in areas],
+            areas_by_slug={area.slug: area.id for area in areas},
+        )
         if not filterset.is_valid():
             raise serializers.ValidationError(filterset.errors)
         return filterset.qs

@@ -125,10 +125,12 @@ class TransferAskForm(forms.Form):
     holder = forms.ChoiceField(widget=forms.HiddenInput)
     destination = forms.ChoiceField(widget=forms.HiddenInput)
     message = forms.CharField(
-        label="Message (optional)", required=False, max_length=500,
+        label="Message (optional)",
+        required=False,
+        max_length=500,
         help_text="For example: why they are now in your area. Their DSR holders see it.",
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, holders, destinations, **kwargs):
         super().__init__(*args, **kwargs)

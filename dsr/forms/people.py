@@ -62,9 +62,12 @@ class PersonDetailsForm(forms.Form):
         self.fields["diagnosis"].choices = [c for c in self.fields["diagnosis"].choices if c[0]]
         # Typed with spaces or dashes ("943 476 5919"): checked and tidied in clean_nhs_number.
         self.fields["nhs_number"] = forms.CharField(
-            label="NHS number", required=False, max_length=14, help_text="If known. For example, 943 476 5919.",
+            label="NHS number",
+            required=False,
+            max_length=14,
+            help_text="If known. For example, 943 476 5919.",
             widget=_PERSON_WIDGETS["nhs_number"],
-        )  # fmt: skip
+        )
 
     def clean_nhs_number(self):
         value = (self.cleaned_data.get("nhs_number") or "").strip()

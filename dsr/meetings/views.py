@@ -319,9 +319,15 @@ def item_detail(request, pk: int, item_id: int):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.item_discuss(item=item, decided_by=request.user, **{k: data[k] for k in (
-                    "rating", "rating_reason", "notes", "keyworking_decision", "keyworking_reason"
-                )}, keyworker_id=data["keyworker"])  # fmt: skip
+                services.item_discuss(
+                    item=item,
+                    decided_by=request.user,
+                    **{
+                        k: data[k]
+                        for k in ("rating", "rating_reason", "notes", "keyworking_decision", "keyworking_reason")
+                    },
+                    keyworker_id=data["keyworker"],
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:

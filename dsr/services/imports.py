@@ -18,9 +18,18 @@ from dsr.imports import ImportCheck
 from dsr.models import ConsentRecord, Contact, Person, RatingChange, RegisterEntry, RegisterImport, RegisterSettings
 
 _PERSON_KEYS = (
-    "given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "postcode", "address",
-    "diagnosis", "has_ehc_plan", "looked_after", "education_setting",
-)  # fmt: skip
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "date_of_birth",
+    "nhs_number",
+    "postcode",
+    "address",
+    "diagnosis",
+    "has_ehc_plan",
+    "looked_after",
+    "education_setting",
+)
 
 
 @transaction.atomic
@@ -59,30 +68,45 @@ def _create(area: Area, check: ImportCheck, imported_by) -> list[Person]:
     )
     RatingChange.objects.bulk_create(
         RatingChange(
-            area_id=area.id, entry=entry, person=entry.person, rating=values["rating"], reason=values["rating_reason"],
-            decided_on=values["rating_date"], decided_by=imported_by,
+            area_id=area.id,
+            entry=entry,
+            person=entry.person,
+            rating=values["rating"],
+            reason=values["rating_reason"],
+            decided_on=values["rating_date"],
+            decided_by=imported_by,
         )
         for entry, values in zip(entries, rows, strict=True)
         if values["rating"]
-    )  # fmt: skip
+    )
     ConsentRecord.objects.bulk_create(
         ConsentRecord(
-            area_id=area.id, entry=entry, person=entry.person, kind=ConsentRecord.Kind.GIVEN,
-            basis=values["consent_basis"], given_by=values["consent_given_by"], recorded_on=values["consent_date"],
+            area_id=area.id,
+            entry=entry,
+            person=entry.person,
+            kind=ConsentRecord.Kind.GIVEN,
+            basis=values["consent_basis"],
+            given_by=values["consent_given_by"],
+            recorded_on=values["consent_date"],
             review_due=values["consent_date"] + timedelta(days=settings.consent_recheck_days),
-            notes="From the imported register", recorded_by=imported_by,
+            notes="From the imported register",
+            recorded_by=imported_by,
         )
         for entry, values in zip(entries, rows, strict=True)
         if values["consent_basis"]
-    )  # fmt: skip
+    )
     Contact.objects.bulk_create(
         Contact(
-            area_id=area.id, person=person, kind=Contact.Kind.PROFESSIONAL, name=values["keyworker"],
-            relationship="Keyworker", notes="From the imported register",
+            area_id=area.id,
+            person=person,
+            kind=Contact.Kind.PROFESSIONAL,
+            name=values["keyworker"],
+            relationship="Keyworker",
+            notes="From the imported register",
         )
         for person, values in zip(people, rows, strict=True)
         if values["keyworker"]
-    )  # fmt: skip
+    )
     return people
 
 

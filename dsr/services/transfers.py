@@ -101,9 +101,12 @@ def transfer_ask(*, nhs_number: str, holder: Area, destination: Area, asked_by, 
         try:
             with transaction.atomic():
                 TransferAsk.objects.create(
-                    area_id=holder.id, person=person, destination=destination, asked_by=asked_by,
+                    area_id=holder.id,
+                    person=person,
+                    destination=destination,
+                    asked_by=asked_by,
                     message=message.strip(),
-                )  # fmt: skip
+                )
         except IntegrityError:  # one open ask per person and destination
             raise ValidationError(
                 f"{destination.name} has already asked {holder.name} for this transfer. "

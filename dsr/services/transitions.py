@@ -44,9 +44,14 @@ def entry_move_to_adults(
     # An admission in progress continues on the adults' entry (discharge rates that entry).
     InpatientEpisode.objects.filter(entry=entry, discharged_on__isnull=True).update(entry=adults)
     consent_record(
-        entry=adults, basis=basis, given_by=given_by, relationship=relationship, recorded_on=on,
-        recorded_by=moved_by, notes=notes,
-    )  # fmt: skip
+        entry=adults,
+        basis=basis,
+        given_by=given_by,
+        relationship=relationship,
+        recorded_on=on,
+        recorded_by=moved_by,
+        notes=notes,
+    )
     if previous_rating is not None:
         RatingChange.objects.create(
             area_id=adults.area_id,

@@ -48,10 +48,15 @@ def status_change(request, pk: int):
     if not form.fields["status"].choices:
         raise Http404("No status change is possible from here.")
     return _event_page(
-        request, person, form, title="Change status", button="Save status",
-        save=lambda data: entry_set_status(entry=entry, status=data["status"]), done="Status changed.",
+        request,
+        person,
+        form,
+        title="Change status",
+        button="Save status",
+        save=lambda data: entry_set_status(entry=entry, status=data["status"]),
+        done="Status changed.",
         hint=f"Now: {entry.get_status_display()}.",
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -61,11 +66,16 @@ def rating_change(request, pk: int):
     entry = open_entry_or_404(person)
     form = event_forms.RatingForm(request.POST or None)
     return _event_page(
-        request, person, form, title="Record a rating decision", button="Save rating",
-        save=lambda data: rating_record(entry=entry, decided_by=request.user, **data), done="Rating recorded.",
+        request,
+        person,
+        form,
+        title="Record a rating decision",
+        button="Save rating",
+        save=lambda data: rating_record(entry=entry, decided_by=request.user, **data),
+        done="Rating recorded.",
         hint=f"Now: {Rating(entry.current_rating).short if entry.current_rating else 'not rated'}. "
         "Admission and discharge set blue and the post-discharge rating themselves.",
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -75,10 +85,15 @@ def review(request, pk: int):
     entry = open_entry_or_404(person)
     form = event_forms.ReviewForm(request.POST or None)
     return _event_page(
-        request, person, form, title="Record a review", button="Save review",
-        save=lambda data: entry_review(entry=entry, **data), done="Review recorded.",
+        request,
+        person,
+        form,
+        title="Record a review",
+        button="Save review",
+        save=lambda data: entry_review(entry=entry, **data),
+        done="Review recorded.",
         hint="The next review falls due by the area's interval for the current rating.",
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -88,9 +103,14 @@ def consent(request, pk: int):
     entry = open_entry_or_404(person)
     form = event_forms.ConsentForm(request.POST or None)
     return _event_page(
-        request, person, form, title="Record consent or a best-interests decision", button="Save consent",
-        save=lambda data: consent_record(entry=entry, recorded_by=request.user, **data), done="Consent recorded.",
-    )  # fmt: skip
+        request,
+        person,
+        form,
+        title="Record consent or a best-interests decision",
+        button="Save consent",
+        save=lambda data: consent_record(entry=entry, recorded_by=request.user, **data),
+        done="Consent recorded.",
+    )
 
 
 @login_required
@@ -100,11 +120,15 @@ def consent_withdrawal(request, pk: int):
     entry = open_entry_or_404(person)
     form = event_forms.WithdrawalForm(request.POST or None)
     return _event_page(
-        request, person, form, title="Record that consent is withdrawn", button="Record withdrawal",
+        request,
+        person,
+        form,
+        title="Record that consent is withdrawn",
+        button="Record withdrawal",
         save=lambda data: consent_withdraw(entry=entry, recorded_by=request.user, **data),
         done="Withdrawal recorded. The entry is flagged for removal.",
         hint="The entry is then flagged for removal: remove it from the register once you have spoken to the family.",
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -113,11 +137,15 @@ def admission(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     form = event_forms.AdmissionForm(request.POST or None)
     return _event_page(
-        request, person, form, title="Record an admission", button="Save admission",
+        request,
+        person,
+        form,
+        title="Record an admission",
+        button="Save admission",
         save=lambda data: episode_admit(person=person, recorded_by=request.user, **data),
         done="Admission recorded: the rating is now blue.",
         hint="The person is rated blue, and put on the register (active) if they are not on it.",
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -129,15 +157,22 @@ def discharge(request, pk: int):
         raise Http404("No admission in progress.")
     form = event_forms.DischargeForm(request.POST or None)
     return _event_page(
-        request, person, form, title="Record a discharge", button="Save discharge",
+        request,
+        person,
+        form,
+        title="Record a discharge",
+        button="Save discharge",
         save=lambda data: episode_discharge(
-            episode=episode, recorded_by=request.user, discharged_on=data["discharged_on"],
-            destination=data["destination"], delay_reasons=data["delay_reasons"],
+            episode=episode,
+            recorded_by=request.user,
+            discharged_on=data["discharged_on"],
+            destination=data["destination"],
+            delay_reasons=data["delay_reasons"],
         ),
         done="Discharge recorded.",
         hint=f"From {episode.hospital}, admitted {episode.admitted_on:%-d %B %Y}. The area's post-discharge "
         "rating is then held for its hold period.",
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -147,10 +182,14 @@ def removal(request, pk: int):
     entry = open_entry_or_404(person)
     form = event_forms.RemovalForm(request.POST or None)
     return _event_page(
-        request, person, form, title="Remove from the register", button="Remove",
+        request,
+        person,
+        form,
+        title="Remove from the register",
+        button="Remove",
         save=lambda data: entry_remove(entry=entry, reason=data["reason"], detail=data["detail"], on=data["on"]),
         done="Removed from the register.",
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -161,10 +200,15 @@ def return_to_register(request, pk: int):
         raise Http404("Already on the register.")
     form = event_forms.ReturnForm(request.POST or None)
     return _event_page(
-        request, person, form, title="Return to the register", button="Return to the register",
-        save=lambda data: entry_open(person=person, status=data["status"]), done="Back on the register.",
+        request,
+        person,
+        form,
+        title="Return to the register",
+        button="Return to the register",
+        save=lambda data: entry_open(person=person, status=data["status"]),
+        done="Back on the register.",
         hint="A new entry is opened; the earlier ones stay in the history. Record consent again.",
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -174,12 +218,16 @@ def move_to_adults(request, pk: int):
     entry = open_entry_or_404(person)
     form = event_forms.TransitionForm(request.POST or None)
     return _event_page(
-        request, person, form, title="Move to the adults' register", button="Move with this consent",
+        request,
+        person,
+        form,
+        title="Move to the adults' register",
+        button="Move with this consent",
         save=lambda data: entry_move_to_adults(entry=entry, moved_by=request.user, **data),
         done="Now on the adults' register, with the new consent.",
         hint="The children's entry ends (turned 18) and an adults' entry opens with fresh consent. "
         "The case content and current rating carry over.",
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -188,9 +236,14 @@ def contact_add_view(request, pk: int):
     person = person_or_404(request, pk, KEEP_REGISTER)
     form = ContactForm(request.POST or None)
     return _event_page(
-        request, person, form, title="Add a contact", button="Save contact",
-        save=lambda data: contact_add(person=person, **data), done="Contact added.",
-    )  # fmt: skip
+        request,
+        person,
+        form,
+        title="Add a contact",
+        button="Save contact",
+        save=lambda data: contact_add(person=person, **data),
+        done="Contact added.",
+    )
 
 
 def _contact_or_404(request, person, contact_id: int):
@@ -207,9 +260,14 @@ def contact_edit(request, pk: int, contact_id: int):
     initial = {name: getattr(contact, name) for name in ContactForm().fields}
     form = ContactForm(request.POST or None, initial=initial)
     return _event_page(
-        request, person, form, title=f"Edit contact: {contact.name}", button="Save contact",
-        save=lambda data: contact_update(contact=contact, **data), done="Contact saved.",
-    )  # fmt: skip
+        request,
+        person,
+        form,
+        title=f"Edit contact: {contact.name}",
+        button="Save contact",
+        save=lambda data: contact_update(contact=contact, **data),
+        done="Contact saved.",
+    )
 
 
 @require_POST

@@ -55,8 +55,10 @@ def _check_duplicates(form) -> dict:
 def _transfer_ask_form(nhs_number: str, *, holder: Area, to: Area) -> TransferAskForm:
     return TransferAskForm(
         initial={"nhs_number": nhs_number, "holder": holder.id, "destination": to.id},
-        holders=[holder], destinations=[to], auto_id=f"ask-{holder.slug}-%s",
-    )  # fmt: skip
+        holders=[holder],
+        destinations=[to],
+        auto_id=f"ask-{holder.slug}-%s",
+    )
 
 
 @login_required
@@ -80,9 +82,14 @@ def person_add(request):
                 }
             try:
                 person = person_add_to_register(
-                    area_id=form.chosen_area.id, details=form.details(), status=data["status"], added_by=request.user,
-                    rating=data["rating"], rating_reason=data["rating_reason"], consent=consent,
-                )  # fmt: skip
+                    area_id=form.chosen_area.id,
+                    details=form.details(),
+                    status=data["status"],
+                    added_by=request.user,
+                    rating=data["rating"],
+                    rating_reason=data["rating_reason"],
+                    consent=consent,
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:

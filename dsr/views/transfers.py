@@ -43,9 +43,11 @@ def transfer_request_view(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             transfer_request(
-                person=person, destination=form.destination_area, reason=form.cleaned_data["reason"],
+                person=person,
+                destination=form.destination_area,
+                reason=form.cleaned_data["reason"],
                 requested_by=request.user,
-            )  # fmt: skip
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -85,8 +87,9 @@ def transfer_inbox(request):
     decided = [t for t in transfers if t.status != TransferStatus.REQUESTED]
     asked = access.scope(
         TransferAsk.objects.filter(status=TransferAskStatus.OPEN).select_related("person", "destination", "asked_by"),
-        request.user, KEEP_REGISTER,
-    )  # fmt: skip
+        request.user,
+        KEEP_REGISTER,
+    )
     return TemplateResponse(
         request,
         "dsr/transfers.html",
@@ -123,8 +126,10 @@ def _incoming_or_404(request, transfer_id: int) -> Transfer:
     """A transfer waiting for a decision by one of the user's areas (the destination)."""
     incoming = access.scope(
         Transfer.objects.select_related("area", "destination", "requested_by"),
-        request.user, KEEP_REGISTER, area_field="destination",
-    )  # fmt: skip
+        request.user,
+        KEEP_REGISTER,
+        area_field="destination",
+    )
     transfer = incoming.filter(pk=transfer_id, status=TransferStatus.REQUESTED).first()
     if transfer is None:
         raise Http404("No such transfer.")
@@ -154,9 +159,12 @@ def transfer_ask_view(request):
     if form.is_valid():
         try:
             transfer_ask(
-                nhs_number=form.cleaned_data["nhs_number"], holder=form.holder_area,
-                destination=form.destination_area, asked_by=request.user, message=form.cleaned_data["message"],
-            )  # fmt: skip
+                nhs_number=form.cleaned_data["nhs_number"],
+                holder=form.holder_area,
+                destination=form.destination_area,
+                asked_by=request.user,
+                message=form.cleaned_data["message"],
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -170,9 +178,12 @@ def transfer_ask_view(request):
 def transfer_ask_decline_view(request, ask_id: int):
     """The holding area's refusal of an open ask, with the reason."""
     ask = access.get_or_404(
-        TransferAsk.objects.select_related("person", "destination", "asked_by"), request.user, KEEP_REGISTER,
-        pk=ask_id, status=TransferAskStatus.OPEN,
-    )  # fmt: skip
+        TransferAsk.objects.select_related("person", "destination", "asked_by"),
+        request.user,
+        KEEP_REGISTER,
+        pk=ask_id,
+        status=TransferAskStatus.OPEN,
+    )
     form = TransferAskDeclineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

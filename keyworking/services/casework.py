@@ -62,9 +62,14 @@ def goal_progress_record(
     if not 0 <= score <= 10:
         raise ValidationError({"score": "Progress is from 0 to 10"})
     progress = GoalProgress.objects.create(
-        area_id=goal.area_id, goal=goal, person_id=goal.person_id, recorded_on=on, score=score, note=note,
+        area_id=goal.area_id,
+        goal=goal,
+        person_id=goal.person_id,
+        recorded_on=on,
+        score=score,
+        note=note,
         recorded_by=recorded_by,
-    )  # fmt: skip
+    )
     if score == 10 and goal.status == GoalStatus.ACTIVE:
         goal.status = GoalStatus.ACHIEVED
         goal.save(update_fields=["status"])
@@ -103,9 +108,15 @@ def outcome_rate(
     try:
         with transaction.atomic():
             return OutcomeRating.objects.create(
-                area_id=allocation.area_id, allocation=allocation, person_id=allocation.person_id, point=point,
-                rated_on=on, note=note, recorded_by=recorded_by, **scores,
-            )  # fmt: skip
+                area_id=allocation.area_id,
+                allocation=allocation,
+                person_id=allocation.person_id,
+                point=point,
+                rated_on=on,
+                note=note,
+                recorded_by=recorded_by,
+                **scores,
+            )
     except IntegrityError:
         label = OutcomePoint(point).label.lower()
         raise ValidationError({"point": f"The outcomes {label} are already rated: add a review instead"}) from None
@@ -121,9 +132,15 @@ def hope_record(
     if not 0 <= score <= 10:
         raise ValidationError({"score": "The hope score is from 0 to 10"})
     return HopeScore.objects.create(
-        area_id=allocation.area_id, allocation=allocation, person_id=allocation.person_id, recorded_on=on,
-        score=score, given_by=given_by, note=note, recorded_by=recorded_by,
-    )  # fmt: skip
+        area_id=allocation.area_id,
+        allocation=allocation,
+        person_id=allocation.person_id,
+        recorded_on=on,
+        score=score,
+        given_by=given_by,
+        note=note,
+        recorded_by=recorded_by,
+    )
 
 
 @transaction.atomic
@@ -148,9 +165,14 @@ def spend_record(
     if problem:
         raise ValidationError({"amount": problem})
     return Spend.objects.create(
-        area_id=allocation.area_id, allocation=allocation, person_id=allocation.person_id, spent_on=on,
-        amount=amount, what_for=what_for, recorded_by=recorded_by,
-    )  # fmt: skip
+        area_id=allocation.area_id,
+        allocation=allocation,
+        person_id=allocation.person_id,
+        spent_on=on,
+        amount=amount,
+        what_for=what_for,
+        recorded_by=recorded_by,
+    )
 
 
 @transaction.atomic

@@ -30,9 +30,16 @@ def policy_add(
     try:
         with transaction.atomic():
             return EligibilityPolicy.objects.create(
-                area=area, service=service, effective_from=effective_from, diagnoses=diagnoses, ratings=ratings,
-                min_age=min_age, max_age=max_age, cohorts=cohorts or [], description=description,
+                area=area,
+                service=service,
+                effective_from=effective_from,
+                diagnoses=diagnoses,
+                ratings=ratings,
+                min_age=min_age,
+                max_age=max_age,
+                cohorts=cohorts or [],
+                description=description,
                 created_by=created_by,
-            )  # fmt: skip
+            )
     except IntegrityError:
         raise ValidationError({"effective_from": "A policy already starts on this date"}) from None

@@ -127,9 +127,11 @@ class ReferralDetailsForm(forms.Form):
         label="Does the young person have a learning disability or autism?",
         choices=Diagnosis.choices,
         widget=forms.RadioSelect,
-        error_messages={**required_message("Choose whether they have a learning disability or autism"),
-                        "invalid_choice": "Choose one of the options"},
-    )  # fmt: skip
+        error_messages={
+            **required_message("Choose whether they have a learning disability or autism"),
+            "invalid_choice": "Choose one of the options",
+        },
+    )
     has_ehc_plan = forms.ChoiceField(
         label="Do they have an education, health and care (EHC) plan?",
         choices=EhcPlan.choices,
@@ -180,17 +182,23 @@ class ReferralDetailsForm(forms.Form):
     )
     referrer_role = text_field("Your job title or role (optional)", limit=100, required=False)
     referrer_phone = text_field(
-        "Your phone number", limit=30, required=False, width="20", autocomplete="tel",
+        "Your phone number",
+        limit=30,
+        required=False,
+        width="20",
+        autocomplete="tel",
         help_text="We need a phone number or an email address to tell you what happens.",
-    )  # fmt: skip
+    )
     referrer_email = forms.EmailField(
         label="Your email address",
         required=False,
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com",
-                        **_too_long("Email address", 254)},
-    )  # fmt: skip
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+            **_too_long("Email address", 254),
+        },
+    )
     family_contact_name = text_field(
         "Parent or carer's name (if you are not their parent or carer)", limit=200, required=False
     )
@@ -292,9 +300,11 @@ class ProfessionalReferralForm(ReferralDetailsForm):
         queryset=Area.objects.order_by("name"),
         to_field_name="slug",
         empty_label="Choose an area",
-        error_messages={"required": "Choose the area where the young person lives",
-                        "invalid_choice": "Choose an area from the list"},
-    )  # fmt: skip
+        error_messages={
+            "required": "Choose the area where the young person lives",
+            "invalid_choice": "Choose an area from the list",
+        },
+    )
     field_order = ["area"]
 
     def __init__(self, *args, **kwargs):

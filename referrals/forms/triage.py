@@ -22,9 +22,12 @@ class StatusForm(forms.Form):
         widget=forms.HiddenInput,
     )
     note = text_field(
-        "Note", limit=SHORT_TEXT_LENGTH, required=False, rows=3,
+        "Note",
+        limit=SHORT_TEXT_LENGTH,
+        required=False,
+        rows=3,
         help_text="When waiting for information: what, and from whom.",
-    )  # fmt: skip
+    )
 
 
 class AcceptForm(forms.Form):
@@ -57,8 +60,18 @@ class AcceptForm(forms.Form):
     note = text_field("Note (optional)", limit=SHORT_TEXT_LENGTH, required=False, rows=3)
 
     NEW = "new"
-    PERSON_FIELDS = ("given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "address",
-                     "postcode", "diagnosis", "has_ehc_plan", "education_setting")  # fmt: skip
+    PERSON_FIELDS = (
+        "given_name",
+        "family_name",
+        "preferred_name",
+        "date_of_birth",
+        "nhs_number",
+        "address",
+        "postcode",
+        "diagnosis",
+        "has_ehc_plan",
+        "education_setting",
+    )
 
     def __init__(self, *args, known_people: list, **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,18 +120,25 @@ class DeclineForm(forms.Form):
         error_messages=required_message("Choose why the referral is not accepted"),
     )
     decision_note = text_field(
-        "Explain the decision", limit=LONG_TEXT_LENGTH, rows=5,
+        "Explain the decision",
+        limit=LONG_TEXT_LENGTH,
+        rows=5,
         missing="Explain the decision in words you can share with the family and referrer",
         help_text="The family and the referrer are told this. Say what else could help, and where to go.",
-    )  # fmt: skip
+    )
 
 
 class ForwardForm(forms.Form):
     destination = forms.ModelChoiceField(
-        label="Send to", queryset=Area.objects.none(), to_field_name="slug", empty_label="Choose an area",
-        error_messages={"required": "Choose the area to send the referral to",
-                        "invalid_choice": "Choose an area from the list"},
-    )  # fmt: skip
+        label="Send to",
+        queryset=Area.objects.none(),
+        to_field_name="slug",
+        empty_label="Choose an area",
+        error_messages={
+            "required": "Choose the area to send the referral to",
+            "invalid_choice": "Choose an area from the list",
+        },
+    )
     reason = text_field(
         "Why is it going there?",
         limit=SHORT_TEXT_LENGTH,
@@ -133,9 +153,11 @@ class ForwardForm(forms.Form):
 
 class OutcomeForm(forms.Form):
     recipient = forms.ChoiceField(
-        label="Who was told?", choices=OutcomeRecipient.choices, widget=forms.RadioSelect,
+        label="Who was told?",
+        choices=OutcomeRecipient.choices,
+        widget=forms.RadioSelect,
         error_messages=required_message("Choose who was told"),
-    )  # fmt: skip
+    )
     method = forms.ChoiceField(
         label="How?",
         choices=OutcomeMethod.choices,
@@ -143,9 +165,10 @@ class OutcomeForm(forms.Form):
         error_messages=required_message("Choose how"),
     )
     told_on = forms.DateField(
-        label="When?", widget=DateInput,
+        label="When?",
+        widget=DateInput,
         error_messages={"required": "Enter the date they were told", "invalid": "Enter a real date"},
-    )  # fmt: skip
+    )
     note = text_field("Note (optional)", limit=SHORT_TEXT_LENGTH, required=False, rows=3)
 
 

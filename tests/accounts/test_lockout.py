@@ -64,8 +64,14 @@ def test_behind_a_trusted_proxy_the_forwarded_client_address_is_locked(client, s
 )
 def test_cool_off_doubles_with_each_further_lockout(failures, expected):
     AccessAttempt.objects.create(
-        username="kw", ip_address="10.0.0.1", user_agent="", get_data="", post_data="", http_accept="", path_info="",
+        username="kw",
+        ip_address="10.0.0.1",
+        user_agent="",
+        get_data="",
+        post_data="",
+        http_accept="",
+        path_info="",
         failures_since_start=failures,
-    )  # fmt: skip
+    )
     request = RequestFactory().post(SIGN_IN, {"username": "kw"}, REMOTE_ADDR="10.1.1.1")
     assert cool_off(request) == expected

@@ -11,11 +11,21 @@ def test_lists_each_area_with_the_callers_roles(client):
     response = sign_in(client, user).get("/api/v1/areas/")
     assert response.status_code == 200
     assert response.json() == [
-        {"ons_code": "E09000016", "slug": "havering", "name": "Havering", "partnership": "North East London",
-         "roles": ["keyworker"]},
-        {"ons_code": "E09000025", "slug": "newham", "name": "Newham", "partnership": "North East London",
-         "roles": ["keyworker", "senior_practitioner"]},
-    ]  # fmt: skip
+        {
+            "ons_code": "E09000016",
+            "slug": "havering",
+            "name": "Havering",
+            "partnership": "North East London",
+            "roles": ["keyworker"],
+        },
+        {
+            "ons_code": "E09000025",
+            "slug": "newham",
+            "name": "Newham",
+            "partnership": "North East London",
+            "roles": ["keyworker", "senior_practitioner"],
+        },
+    ]
 
 
 def test_a_user_with_no_roles_gets_an_empty_list(client, no_role_user):

@@ -63,16 +63,22 @@ CASES = [
         "keyworking:settings", KEYWORKING_PAGE, keyworking_settings_update, Role.SENIOR_PRACTITIONER, ("weight_blue", 4)
     ),
     Case(
-        "cetr:settings", CETR_PAGE, cetr_settings_update, Role.CETR_COORDINATOR,
+        "cetr:settings",
+        CETR_PAGE,
+        cetr_settings_update,
+        Role.CETR_COORDINATOR,
         ("post_admission_child_working_days", 10),
     ),
     Case("referrals:settings", REFERRALS_PAGE, referral_settings_update, Role.DSR_HOLDER, ("decision_target_days", 21)),
     Case(
-        "notifications:settings", NOTIFICATIONS_PAGE, notification_settings_update, Role.DSR_HOLDER,
+        "notifications:settings",
+        NOTIFICATIONS_PAGE,
+        notification_settings_update,
+        Role.DSR_HOLDER,
         ("review_due_soon_days", 3),
     ),
     Case("dashboards:disclosure", DASHBOARDS_PAGE, dashboard_settings_update, Role.IG_LEAD, ("suppress_below", 10)),
-]  # fmt: skip
+]
 IDS = [case.url_name for case in CASES]
 
 

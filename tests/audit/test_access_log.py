@@ -53,9 +53,11 @@ def test_nothing_shown_logs_nothing(dsr_holder_thurrock):
 def log_in_both_areas(dsr_holder_thurrock):
     for slug, person in (("thurrock", 101), ("newham", 202)):
         access_record(
-            _request(dsr_holder_thurrock), kind="detail", record_type=f"canary-{slug}",
+            _request(dsr_holder_thurrock),
+            kind="detail",
+            record_type=f"canary-{slug}",
             shown=[Shown(area(slug).id, person, person_id=person)],
-        )  # fmt: skip
+        )
 
 
 def test_an_ig_lead_sees_only_their_areas_log(signed_in, ig_lead_thurrock, log_in_both_areas):
@@ -66,9 +68,11 @@ def test_an_ig_lead_sees_only_their_areas_log(signed_in, ig_lead_thurrock, log_i
 
 def test_the_log_is_searchable_by_person(signed_in, ig_lead_thurrock, log_in_both_areas, dsr_holder_thurrock):
     access_record(
-        _request(dsr_holder_thurrock), kind="detail", record_type="canary-other-person",
+        _request(dsr_holder_thurrock),
+        kind="detail",
+        record_type="canary-other-person",
         shown=[Shown(area("thurrock").id, 5, person_id=5)],
-    )  # fmt: skip
+    )
     page = signed_in(ig_lead_thurrock).get(ACCESS_LOG, {"person_id": 101}).content.decode()
     assert "canary-thurrock" in page
     assert "canary-other-person" not in page

@@ -92,9 +92,12 @@ def _history_url(person):
 def test_the_person_history_shows_reviews_admissions_and_meetings_apart(signed_in, coordinator):
     person = register_entry().person
     emergency_meeting_record(
-        person=person, kind="blue_light", held_on=TODAY - timedelta(days=3), outcome="Blue light canary-thurrock",
+        person=person,
+        kind="blue_light",
+        held_on=TODAY - timedelta(days=3),
+        outcome="Blue light canary-thurrock",
         recorded_by=staff(),
-    )  # fmt: skip
+    )
     admit(person, admitted_on=TODAY - timedelta(days=2))
     made = held_review(person, kind="post_admission", held_on=TODAY - timedelta(days=1))
     page = signed_in(coordinator).get(_history_url(person)).content.decode()

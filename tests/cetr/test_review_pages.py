@@ -163,9 +163,12 @@ def _recommendation_with_actions(made, *, actions: int) -> None:
     recommendation = recommendation_add(review=made, text="A recommendation")
     for m in range(actions):
         action_add(
-            recommendation=recommendation, description=f"Action {m}", owner_name="Pat", owner_organisation="Org",
+            recommendation=recommendation,
+            description=f"Action {m}",
+            owner_name="Pat",
+            owner_organisation="Org",
             due_on=TODAY,
-        )  # fmt: skip
+        )
 
 
 def test_adding_a_recommendation_needs_text(signed_in, coordinator):

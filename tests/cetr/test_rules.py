@@ -57,55 +57,88 @@ def test_an_area_can_set_its_own_post_admission_clock():
 
 @pytest.mark.parametrize(
     ("child", "secure", "due"),
-    [(True, False, date(2025, 5, 28)), (True, True, date(2025, 5, 28)), (False, False, date(2025, 8, 28)),
-     (False, True, date(2026, 2, 28))],
-)  # fmt: skip
+    [
+        (True, False, date(2025, 5, 28)),
+        (True, True, date(2025, 5, 28)),
+        (False, False, date(2025, 8, 28)),
+        (False, True, date(2026, 2, 28)),
+    ],
+)
 def test_repeat_inpatient_reviews_follow_age_and_security(national, child, secure, due):
     assert rules.repeat_review_due(last_held_on=date(2025, 2, 28), child=child, secure=secure, settings=national) == due
 
 
 def test_the_next_inpatient_review_is_post_admission_when_no_community_review_came_first(national):
     following = rules.next_inpatient_review(
-        admitted_on=date(2025, 4, 11), secure=False, date_of_birth=date(2012, 1, 1), community_review_held=False,
-        inpatient_reviews_held=[], settings=national,
-    )  # fmt: skip
+        admitted_on=date(2025, 4, 11),
+        secure=False,
+        date_of_birth=date(2012, 1, 1),
+        community_review_held=False,
+        inpatient_reviews_held=[],
+        settings=national,
+    )
     assert (following.kind, following.due_by) == ("post_admission", date(2025, 4, 22))
 
 
 def test_the_next_inpatient_review_repeats_from_the_latest_one_held(national):
     following = rules.next_inpatient_review(
-        admitted_on=date(2024, 1, 10), secure=True, date_of_birth=date(2000, 1, 1), community_review_held=False,
-        inpatient_reviews_held=[date(2024, 2, 1), date(2024, 8, 1)], settings=national,
-    )  # fmt: skip
+        admitted_on=date(2024, 1, 10),
+        secure=True,
+        date_of_birth=date(2000, 1, 1),
+        community_review_held=False,
+        inpatient_reviews_held=[date(2024, 2, 1), date(2024, 8, 1)],
+        settings=national,
+    )
     assert (following.kind, following.due_by) == ("inpatient_repeat", date(2025, 8, 1))
 
 
 def test_after_a_community_review_the_repeat_clock_runs_from_admission(national):
     following = rules.next_inpatient_review(
-        admitted_on=date(2025, 1, 15), secure=False, date_of_birth=date(2012, 1, 1), community_review_held=True,
-        inpatient_reviews_held=[], settings=national,
-    )  # fmt: skip
+        admitted_on=date(2025, 1, 15),
+        secure=False,
+        date_of_birth=date(2012, 1, 1),
+        community_review_held=True,
+        inpatient_reviews_held=[],
+        settings=national,
+    )
     assert (following.kind, following.due_by) == ("inpatient_repeat", date(2025, 4, 15))
 
 
 def test_each_held_review_restarts_the_repeat_clock_until_the_one_still_awaited(national):
     deadlines = rules.repeat_review_deadlines(
-        admitted_on=date(2025, 1, 15), discharged_on=None, secure=False, date_of_birth=date(2012, 1, 1),
-        community_review_held=True, inpatient_reviews_held=[date(2025, 4, 10)], settings=national,
+        admitted_on=date(2025, 1, 15),
+        discharged_on=None,
+        secure=False,
+        date_of_birth=date(2012, 1, 1),
+        community_review_held=True,
+        inpatient_reviews_held=[date(2025, 4, 10)],
+        settings=national,
         until=date(2025, 12, 31),
-    )  # fmt: skip
+    )
     assert deadlines == [(date(2025, 4, 15), date(2025, 4, 10)), (date(2025, 7, 10), None)]
 
 
 def test_no_repeat_review_falls_due_after_discharge_nor_before_the_post_admission_one(national):
     discharged = rules.repeat_review_deadlines(
-        admitted_on=date(2025, 1, 15), discharged_on=date(2025, 3, 1), secure=False, date_of_birth=date(2012, 1, 1),
-        community_review_held=True, inpatient_reviews_held=[], settings=national, until=date(2025, 12, 31),
-    )  # fmt: skip
+        admitted_on=date(2025, 1, 15),
+        discharged_on=date(2025, 3, 1),
+        secure=False,
+        date_of_birth=date(2012, 1, 1),
+        community_review_held=True,
+        inpatient_reviews_held=[],
+        settings=national,
+        until=date(2025, 12, 31),
+    )
     awaiting_post_admission = rules.repeat_review_deadlines(
-        admitted_on=date(2025, 1, 15), discharged_on=None, secure=False, date_of_birth=date(2012, 1, 1),
-        community_review_held=False, inpatient_reviews_held=[], settings=national, until=date(2025, 12, 31),
-    )  # fmt: skip
+        admitted_on=date(2025, 1, 15),
+        discharged_on=None,
+        secure=False,
+        date_of_birth=date(2012, 1, 1),
+        community_review_held=False,
+        inpatient_reviews_held=[],
+        settings=national,
+        until=date(2025, 12, 31),
+    )
     assert discharged == awaiting_post_admission == []
 
 

@@ -135,9 +135,12 @@ def test_escalation_goes_to_the_areas_oversight_panel_and_records_its_outcome():
     with pytest.raises(ValidationError, match="oversight panel"):
         action_update(action=made, note="x", status=ActionStatus.OPEN, recorded_by=staff())
     escalation_record_outcome(
-        escalation=escalation, outcome="Funding agreed", outcome_on=TODAY, new_status=ActionStatus.IN_PROGRESS,
+        escalation=escalation,
+        outcome="Funding agreed",
+        outcome_on=TODAY,
+        new_status=ActionStatus.IN_PROGRESS,
         recorded_by=staff(),
-    )  # fmt: skip
+    )
     made.refresh_from_db()
     assert made.status == ActionStatus.IN_PROGRESS
     assert made.updates.first().note == "Outcome from SET LDA panel: Funding agreed"
@@ -164,17 +167,25 @@ def test_a_community_review_before_admission_means_no_flag_and_no_root_cause_rev
     assert selectors.flagged_admissions(area("thurrock")) == []
     with pytest.raises(ValidationError, match="no root-cause review is needed"):
         root_cause_review_record(
-            episode=episode, reviewed_on=TODAY, why_no_community_review="-", findings="-", learning="-",
+            episode=episode,
+            reviewed_on=TODAY,
+            why_no_community_review="-",
+            findings="-",
+            learning="-",
             recorded_by=staff(),
-        )  # fmt: skip
+        )
 
 
 def test_a_recorded_root_cause_review_takes_the_admission_off_the_outstanding_list():
     episode = admit(register_entry().person, admitted_on=TODAY - timedelta(days=2))
     root_cause_review_record(
-        episode=episode, reviewed_on=TODAY, why_no_community_review="Crisis out of hours", findings="A&E at night",
-        learning="Out-of-hours route to request a CETR", recorded_by=staff(),
-    )  # fmt: skip
+        episode=episode,
+        reviewed_on=TODAY,
+        why_no_community_review="Crisis out of hours",
+        findings="A&E at night",
+        learning="Out-of-hours route to request a CETR",
+        recorded_by=staff(),
+    )
     assert selectors.flagged_admissions(area("thurrock")) == []
     assert [item.episode for item in selectors.flagged_admissions(area("thurrock"), outstanding_only=False)] == [
         episode

@@ -14,17 +14,27 @@ ADD = reverse("dsr:person-add")
 
 def _details(**overrides):
     return {
-        "given_name": "Robin", "family_name": "Newperson", "date_of_birth": "2012-05-17", "diagnosis": "autism",
-        "status": "active", "nhs_number": "", **overrides,
-    }  # fmt: skip
+        "given_name": "Robin",
+        "family_name": "Newperson",
+        "date_of_birth": "2012-05-17",
+        "diagnosis": "autism",
+        "status": "active",
+        "nhs_number": "",
+        **overrides,
+    }
 
 
 def test_a_dsr_holder_adds_a_person_with_a_rating_and_consent(holder_client):
     response = holder_client.post(
         ADD,
-        _details(rating="amber", rating_reason="Placement at risk", consent_basis="parental",
-                 consent_given_by="Mum", consent_on=timezone.localdate().isoformat()),
-    )  # fmt: skip
+        _details(
+            rating="amber",
+            rating_reason="Placement at risk",
+            consent_basis="parental",
+            consent_given_by="Mum",
+            consent_on=timezone.localdate().isoformat(),
+        ),
+    )
     added = Person.objects.get(family_name="Newperson")
     assert response.status_code == 302
     assert response.url == reverse("dsr:person", args=[added.pk])

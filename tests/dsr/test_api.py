@@ -19,8 +19,9 @@ def api(api_client, dsr_holder_thurrock):
 
 def test_entries_come_with_their_ratings_consents_and_episodes(api, dsr_holder_thurrock):
     opened = entry(rating=Rating.RED)
-    episode_admit(person=opened.person, admitted_on=opened.added_on, hospital="H", section="s2",
-                  recorded_by=dsr_holder_thurrock)  # fmt: skip
+    episode_admit(
+        person=opened.person, admitted_on=opened.added_on, hospital="H", section="s2", recorded_by=dsr_holder_thurrock
+    )
     entry("newham", given_name="Hidden")
     body = api.get(ENTRIES).json()
     assert [row["id"] for row in body["results"]] == [opened.id]
@@ -71,18 +72,36 @@ def test_reads_are_access_logged(api, dsr_holder_thurrock):
 
 
 def test_a_person_is_created_through_the_service(api):
-    response = api.post(PEOPLE, {"area": "thurrock", "given_name": "Api", "family_name": "Person",
-                                 "date_of_birth": "2012-01-01", "diagnosis": "autism", "nhs_number": "943 476 5919"},
-                        format="json")  # fmt: skip
+    response = api.post(
+        PEOPLE,
+        {
+            "area": "thurrock",
+            "given_name": "Api",
+            "family_name": "Person",
+            "date_of_birth": "2012-01-01",
+            "diagnosis": "autism",
+            "nhs_number": "943 476 5919",
+        },
+        format="json",
+    )
     assert response.status_code == 201
     assert Person.objects.get(family_name="Person").nhs_number == "9434765919"
 
 
 def test_field_errors_answer_400(api):
     person("newham", nhs_number="9434765919")
-    response = api.post(PEOPLE, {"area": "thurrock", "given_name": "Api", "family_name": "Person",
-                                 "date_of_birth": "2012-01-01", "diagnosis": "autism", "nhs_number": "9434765919"},
-                        format="json")  # fmt: skip
+    response = api.post(
+        PEOPLE,
+        {
+            "area": "thurrock",
+            "given_name": "Api",
+            "family_name": "Person",
+            "date_of_birth": "2012-01-01",
+            "diagnosis": "autism",
+            "nhs_number": "9434765919",
+        },
+        format="json",
+    )
     assert response.status_code == 400
     assert "already held by Newham" in response.json()["nhs_number"][0]
     bad = api.post(PEOPLE, {"area": "newham", "given_name": "", "date_of_birth": "x"}, format="json")
@@ -91,8 +110,11 @@ def test_field_errors_answer_400(api):
 
 
 def test_creating_in_another_area_is_refused(api):
-    response = api.post(PEOPLE, {"area": "newham", "given_name": "A", "family_name": "B",
-                                 "date_of_birth": "2012-01-01", "diagnosis": "autism"}, format="json")  # fmt: skip
+    response = api.post(
+        PEOPLE,
+        {"area": "newham", "given_name": "A", "family_name": "B", "date_of_birth": "2012-01-01", "diagnosis": "autism"},
+        format="json",
+    )
     assert response.status_code == 400
     assert "area" in response.json()
 
@@ -122,8 +144,13 @@ def test_keyworkers_and_anonymous_callers_get_nothing(api_client, keyworker_thur
 def test_the_entry_list_takes_the_same_number_of_queries(api, django_assert_num_queries, dsr_holder_thurrock, rows):
     for number in range(rows):
         opened = entry(family_name=f"P{number}", nhs_number=None, rating=Rating.AMBER)
-        episode_admit(person=opened.person, admitted_on=opened.added_on, hospital="H", section="s2",
-                      recorded_by=dsr_holder_thurrock)  # fmt: skip
+        episode_admit(
+            person=opened.person,
+            admitted_on=opened.added_on,
+            hospital="H",
+            section="s2",
+            recorded_by=dsr_holder_thurrock,
+        )
     api.get(ENTRIES)
     with django_assert_num_queries(QUERIES_API_LIST):
         assert api.get(ENTRIES).status_code == 200

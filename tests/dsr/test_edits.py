@@ -39,9 +39,13 @@ def test_person_details_overlap_is_refused_too(holder_client):
     opened = entry(postcode="RM17 5AA")
     url = reverse("dsr:person-edit", args=[opened.person_id])
     details = {
-        "given_name": "Alex", "family_name": "Testperson", "date_of_birth": "2012-05-17", "diagnosis": "autism",
-        "postcode": "SS0 0AA", "version": 1,
-    }  # fmt: skip
+        "given_name": "Alex",
+        "family_name": "Testperson",
+        "date_of_birth": "2012-05-17",
+        "diagnosis": "autism",
+        "postcode": "SS0 0AA",
+        "version": 1,
+    }
     assert holder_client.post(url, details).status_code == 302
     refused = holder_client.post(url, {**details, "postcode": "CM1 1AA"})
     assert refused.status_code == 409
@@ -54,9 +58,15 @@ def test_an_invalid_nhs_number_on_edit_is_explained(holder_client):
     opened = entry()
     response = holder_client.post(
         reverse("dsr:person-edit", args=[opened.person_id]),
-        {"given_name": "A", "family_name": "B", "date_of_birth": "2012-05-17", "diagnosis": "autism",
-         "nhs_number": "123", "version": 1},
-    )  # fmt: skip
+        {
+            "given_name": "A",
+            "family_name": "B",
+            "date_of_birth": "2012-05-17",
+            "diagnosis": "autism",
+            "nhs_number": "123",
+            "version": 1,
+        },
+    )
     assert response.status_code == 400
     assert "10 digits" in response.content.decode()
 

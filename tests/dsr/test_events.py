@@ -43,8 +43,13 @@ def test_a_date_typed_as_year_9999_is_refused_on_the_form_not_a_server_error(hol
 
 def test_a_rating_lowered_during_the_post_discharge_hold_is_explained(holder_client, dsr_holder_thurrock):
     opened = entry(rating=Rating.RED)
-    episode = episode_admit(person=opened.person, admitted_on=TODAY - timedelta(days=9), hospital="H", section="s2",
-                            recorded_by=dsr_holder_thurrock)  # fmt: skip
+    episode = episode_admit(
+        person=opened.person,
+        admitted_on=TODAY - timedelta(days=9),
+        hospital="H",
+        section="s2",
+        recorded_by=dsr_holder_thurrock,
+    )
     holder_client.post(_url("discharge", opened), {"discharged_on": TODAY.isoformat(), "destination": "Home"})
     assert InpatientEpisode.objects.get(pk=episode.pk).discharged_on == TODAY
     response = holder_client.post(
@@ -141,8 +146,9 @@ def test_contacts_are_added_edited_and_removed(holder_client):
     opened = entry()
     holder_client.post(_url("contact-add", opened), {"kind": "family", "name": "Pat Parent", "relationship": "Dad"})
     contact = Contact.objects.get(person=opened.person)
-    holder_client.post(_url("contact-edit", opened, contact.pk), {"kind": "family", "name": "Pat Parent",
-                                                                  "email": "pat@example.com"})  # fmt: skip
+    holder_client.post(
+        _url("contact-edit", opened, contact.pk), {"kind": "family", "name": "Pat Parent", "email": "pat@example.com"}
+    )
     assert Contact.objects.get(pk=contact.pk).email == "pat@example.com"
     bad = holder_client.post(_url("contact-edit", opened, contact.pk), {"kind": "family", "name": "P", "email": "x"})
     assert bad.status_code == 400
@@ -170,8 +176,9 @@ def turned_18():
 
 def test_moving_to_the_adults_register_ends_the_childrens_entry_and_needs_fresh_consent(turned_18):
     holder = UserFactory(username="mover")
-    adults = entry_move_to_adults(entry=turned_18, on=TODAY, basis=ConsentBasis.CAPACITOUS, given_by="Self",
-                                  moved_by=holder)  # fmt: skip
+    adults = entry_move_to_adults(
+        entry=turned_18, on=TODAY, basis=ConsentBasis.CAPACITOUS, given_by="Self", moved_by=holder
+    )
     turned_18.refresh_from_db()
     assert (turned_18.status, turned_18.removal_reason) == (EntryStatus.REMOVED, RemovalReason.TURNED_18)
     assert (adults.register, adults.status, adults.current_rating) == (Register.ADULTS, "active", Rating.AMBER)
@@ -191,9 +198,9 @@ def test_the_move_is_refused_before_18_and_on_a_childs_consent_basis(turned_18):
 
 def test_the_move_through_the_page(holder_client, turned_18):
     response = holder_client.post(
-        _url("move-to-adults", turned_18), {"basis": "best_interests", "given_by": "Best-interests meeting",
-                                            "on": TODAY.isoformat()},
-    )  # fmt: skip
+        _url("move-to-adults", turned_18),
+        {"basis": "best_interests", "given_by": "Best-interests meeting", "on": TODAY.isoformat()},
+    )
     assert response.status_code == 302
     assert RegisterEntry.objects.get(person=turned_18.person, status="active").register == Register.ADULTS
 
@@ -208,6 +215,8 @@ def test_an_inpatient_moving_to_adults_keeps_the_episode_on_the_new_entry(turned
 
 def test_person_without_entry_can_be_admitted_directly(holder_client):
     someone = person(given_name="Direct", family_name="Admission")
-    holder_client.post(reverse("dsr:admission", args=[someone.pk]),
-                       {"admitted_on": TODAY.isoformat(), "hospital": "Synthetic", "section": "s3"})  # fmt: skip
+    holder_client.post(
+        reverse("dsr:admission", args=[someone.pk]),
+        {"admitted_on": TODAY.isoformat(), "hospital": "Synthetic", "section": "s3"},
+    )
     assert RegisterEntry.objects.get(person=someone).current_rating == Rating.BLUE

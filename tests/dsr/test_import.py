@@ -21,12 +21,22 @@ HEADINGS = [column.heading for column in imports.COLUMNS]
 
 def _row(number: int, **overrides) -> dict:
     row = {
-        "Given name": f"Given{number}", "Family name": f"Imported{number:05d}", "Date of birth": "17/05/2012",
-        "NHS number": synthetic_nhs_number(50_000 + number * 3), "Postcode": "RM17 6SL", "Diagnosis": "Autism",
-        "EHC plan": "Yes", "Status": "Active", "Rating": ["Red", "Amber", "Green", "Blue"][number % 4],
-        "Rating date": "01/09/2025", "Consent basis": "Parental responsibility", "Consent given by": "Parent",
-        "Consent date": "01/09/2025", "Keyworker": "Kay Worker" if number % 2 else "", "Notes": "From the sheet",
-    }  # fmt: skip
+        "Given name": f"Given{number}",
+        "Family name": f"Imported{number:05d}",
+        "Date of birth": "17/05/2012",
+        "NHS number": synthetic_nhs_number(50_000 + number * 3),
+        "Postcode": "RM17 6SL",
+        "Diagnosis": "Autism",
+        "EHC plan": "Yes",
+        "Status": "Active",
+        "Rating": ["Red", "Amber", "Green", "Blue"][number % 4],
+        "Rating date": "01/09/2025",
+        "Consent basis": "Parental responsibility",
+        "Consent given by": "Parent",
+        "Consent date": "01/09/2025",
+        "Keyworker": "Kay Worker" if number % 2 else "",
+        "Notes": "From the sheet",
+    }
     return row | overrides
 
 
@@ -111,8 +121,12 @@ def test_duplicates_are_reported(holder_client):
     person("newham", nhs_number=synthetic_nhs_number(50_003), given_name="Held", family_name="Elsewhere")
     person("thurrock", given_name="Given9", family_name="Imported00009", date_of_birth="2012-05-17")
     person("thurrock", given_name="Givven8", family_name="Importedd00008", date_of_birth="2012-05-17")
-    rows = [_row(1), _row(2, **{"NHS number": _row(1)["NHS number"]}), _row(8, **{"NHS number": ""}),
-            _row(9, **{"NHS number": ""})]  # fmt: skip
+    rows = [
+        _row(1),
+        _row(2, **{"NHS number": _row(1)["NHS number"]}),
+        _row(8, **{"NHS number": ""}),
+        _row(9, **{"NHS number": ""}),
+    ]
     page = _dry_run(holder_client, _csv(rows)).content.decode()
     assert "a record is held by Newham" in page
     assert "Elsewhere" not in page

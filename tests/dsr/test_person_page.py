@@ -93,13 +93,19 @@ def _enrich(opened, user, count: int):
     for number in range(count):
         contact_add(person=opened.person, kind=Contact.Kind.FAMILY, name=f"Relative {number}")
         rating_record(
-            entry=opened, rating=Rating.RED if number % 2 else Rating.AMBER, reason=f"Decision {number}",
-            decided_on=TODAY, decided_by=user,
-        )  # fmt: skip
+            entry=opened,
+            rating=Rating.RED if number % 2 else Rating.AMBER,
+            reason=f"Decision {number}",
+            decided_on=TODAY,
+            decided_by=user,
+        )
         consent_record(
-            entry=opened, basis=ConsentBasis.PARENTAL, given_by=f"Parent {number}", recorded_on=TODAY,
+            entry=opened,
+            basis=ConsentBasis.PARENTAL,
+            given_by=f"Parent {number}",
+            recorded_on=TODAY,
             recorded_by=user,
-        )  # fmt: skip
+        )
     episode_admit(person=opened.person, admitted_on=TODAY, hospital="Synthetic", section="s2", recorded_by=user)
 
 

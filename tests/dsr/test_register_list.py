@@ -84,9 +84,13 @@ def test_filter_by_keyworker_allocated(holder_client, dsr_holder_thurrock):
     entry(family_name="Waitingperson")
     keyworker = UserFactory(username="kw", first_name="Kay", last_name="Worker")
     Allocation.objects.create(
-        area=allocated.area, person=allocated.person, entry=allocated, keyworker=keyworker,
-        eligible_since=TODAY, allocated_by=dsr_holder_thurrock,
-    )  # fmt: skip
+        area=allocated.area,
+        person=allocated.person,
+        entry=allocated,
+        keyworker=keyworker,
+        eligible_since=TODAY,
+        allocated_by=dsr_holder_thurrock,
+    )
     yes = _names(holder_client.get(REGISTER, {"keyworker": "yes"}))
     no = _names(holder_client.get(REGISTER, {"keyworker": "no"}))
     assert "Allocatedperson" in yes
@@ -99,9 +103,12 @@ def test_filter_by_keyworker_allocated(holder_client, dsr_holder_thurrock):
 def test_filter_by_consent_due(holder_client, dsr_holder_thurrock):
     consented = entry(family_name="Consentedperson", date_of_birth=date(2014, 1, 1))
     consent_record(
-        entry=consented, basis=ConsentBasis.PARENTAL, given_by="Parent", recorded_on=TODAY,
+        entry=consented,
+        basis=ConsentBasis.PARENTAL,
+        given_by="Parent",
+        recorded_on=TODAY,
         recorded_by=dsr_holder_thurrock,
-    )  # fmt: skip
+    )
     entry(family_name="Noconsentperson")
     page = _names(holder_client.get(REGISTER, {"consent_due": "on"}))
     assert "Noconsentperson" in page

@@ -7,10 +7,16 @@ from tests.factories import area
 
 SETTINGS = reverse("dsr:settings", args=["thurrock"])
 VALUES = {
-    "review_days_red": 7, "review_days_amber": 28, "review_days_green": 56, "review_days_blue": 7,
-    "post_discharge_rating": "amber", "post_discharge_hold_days": 28, "consent_recheck_days": 365,
-    "adult_register_age": 18, "transition_flag_months": 6,
-}  # fmt: skip
+    "review_days_red": 7,
+    "review_days_amber": 28,
+    "review_days_green": 56,
+    "review_days_blue": 7,
+    "post_discharge_rating": "amber",
+    "post_discharge_hold_days": 28,
+    "consent_recheck_days": 365,
+    "adult_register_age": 18,
+    "transition_flag_months": 6,
+}
 
 
 def test_a_dsr_holder_sees_the_national_defaults_and_changes_them(holder_client):

@@ -13,8 +13,15 @@ from tests.factories import UserFactory, entry
 
 def test_every_area_owned_model_pointing_at_a_person_is_included():
     labels = {model._meta.label for model in person_models()}
-    assert {"dsr.RegisterEntry", "dsr.RatingChange", "dsr.ConsentRecord", "dsr.Contact", "dsr.Allocation",
-            "dsr.InpatientEpisode", "dsr.Transfer"} <= labels  # fmt: skip
+    assert {
+        "dsr.RegisterEntry",
+        "dsr.RatingChange",
+        "dsr.ConsentRecord",
+        "dsr.Contact",
+        "dsr.Allocation",
+        "dsr.InpatientEpisode",
+        "dsr.Transfer",
+    } <= labels
     assert not any(label.endswith("Event") for label in labels)
 
 
@@ -23,9 +30,13 @@ def test_the_json_download_holds_the_record_and_is_audited(holder_client, dsr_ho
     entry_update_content(entry=opened, opened_version=opened.version, current_issues="canary-thurrock")
     contact_add(person=opened.person, kind=Contact.Kind.FAMILY, name="Pat Parent")
     Allocation.objects.create(
-        area=opened.area, person=opened.person, entry=opened, keyworker=UserFactory(username="kw1"),
-        eligible_since=timezone.localdate(), allocated_by=dsr_holder_thurrock,
-    )  # fmt: skip
+        area=opened.area,
+        person=opened.person,
+        entry=opened,
+        keyworker=UserFactory(username="kw1"),
+        eligible_since=timezone.localdate(),
+        allocated_by=dsr_holder_thurrock,
+    )
     response = holder_client.get(reverse("dsr:subject-access-json", args=[opened.person_id]))
     data = response.json()
     assert response["Content-Disposition"].startswith("attachment")

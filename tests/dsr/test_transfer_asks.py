@@ -32,9 +32,13 @@ def held_in_newham():
 def _ask(client, message="They moved to Grays last month"):
     return client.post(
         ASK,
-        {"nhs_number": "943 476 5919", "holder": area("newham").id, "destination": area("thurrock").id,
-         "message": message},
-    )  # fmt: skip
+        {
+            "nhs_number": "943 476 5919",
+            "holder": area("newham").id,
+            "destination": area("thurrock").id,
+            "message": message,
+        },
+    )
 
 
 def _newham(user):
@@ -42,8 +46,14 @@ def _newham(user):
 
 
 def _add(client, nhs_number):
-    details = {"given_name": "Robin", "family_name": "Newperson", "date_of_birth": "2012-05-17",
-               "diagnosis": "autism", "status": "active", "nhs_number": nhs_number}  # fmt: skip
+    details = {
+        "given_name": "Robin",
+        "family_name": "Newperson",
+        "date_of_birth": "2012-05-17",
+        "diagnosis": "autism",
+        "status": "active",
+        "nhs_number": nhs_number,
+    }
     return client.post(ADD, details).content.decode()
 
 

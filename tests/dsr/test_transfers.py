@@ -55,8 +55,9 @@ def test_declining_needs_a_note_that_the_origin_then_sees(holder_client, signed_
 
 def test_the_origin_cannot_decide_its_own_request(holder_client, dsr_holder_thurrock):
     opened = entry()
-    transfer = transfer_request(person=opened.person, destination=area("newham"), reason="r",
-                                requested_by=dsr_holder_thurrock)  # fmt: skip
+    transfer = transfer_request(
+        person=opened.person, destination=area("newham"), reason="r", requested_by=dsr_holder_thurrock
+    )
     assert (
         holder_client.post(reverse("dsr:transfer-decide", args=[transfer.pk]), {"decision": "accept"}).status_code
         == 404
@@ -68,8 +69,9 @@ def test_a_third_area_sees_nothing(signed_in, dsr_holder_thurrock):
     from tests.factories import user_with_roles
 
     opened = entry()
-    transfer = transfer_request(person=opened.person, destination=area("newham"), reason="r",
-                                requested_by=dsr_holder_thurrock)  # fmt: skip
+    transfer = transfer_request(
+        person=opened.person, destination=area("newham"), reason="r", requested_by=dsr_holder_thurrock
+    )
     essex = sign_in(Client(), user_with_roles("dsr.essex", {"essex": [Role.DSR_HOLDER]}))
     assert opened.person.full_name not in essex.get(reverse("dsr:transfers")).content.decode()
     assert essex.get(reverse("dsr:transfer-decide", args=[transfer.pk])).status_code == 404

@@ -88,9 +88,15 @@ AGENDA_ITEM = parent_and("dsr.AgendaItem", "meeting", "item_id")
 CASE = record("dsr.Allocation", ended_on__isnull=True)
 REFERRAL = lambda slug: {"slug": slug, "pk": first("referrals.Referral", slug)}  # noqa: E731
 API_LISTS = [
-    "api-people-list", "api-register-entries-list", "api-meetings-list", "api-allocations-list", "api-contacts-list",
-    "api-goals-list", "api-referrals", "api-dashboard-scopes",
-]  # fmt: skip
+    "api-people-list",
+    "api-register-entries-list",
+    "api-meetings-list",
+    "api-allocations-list",
+    "api-contacts-list",
+    "api-goals-list",
+    "api-referrals",
+    "api-dashboard-scopes",
+]
 
 
 def _scope(slug: str) -> dict:
@@ -116,9 +122,19 @@ def _someone_elses_notification(slug: str) -> dict:
 
 
 PERSON_FORMS = [
-    "status", "rating", "review", "consent", "consent-withdraw", "admission", "discharge", "remove", "return",
-    "move-to-adults", "contact-add", "transfer-request",
-]  # fmt: skip
+    "status",
+    "rating",
+    "review",
+    "consent",
+    "consent-withdraw",
+    "admission",
+    "discharge",
+    "remove",
+    "return",
+    "move-to-adults",
+    "contact-add",
+    "transfer-request",
+]
 
 
 ROUTES = [

@@ -28,10 +28,15 @@ FUZZED_AS = {
     "cetr_coordinator.thurrock": {OWN},
     "commissioner.set": {"essex", "southend", "thurrock"},
     "keyworker.nel": {
-        "barking-and-dagenham", "city-and-hackney", "havering", "newham", "redbridge", "tower-hamlets",
+        "barking-and-dagenham",
+        "city-and-hackney",
+        "havering",
+        "newham",
+        "redbridge",
+        "tower-hamlets",
         "waltham-forest",
     },
-}  # fmt: skip
+}
 
 # What "within its schema" means here: no server error, and every answer's body, content type and
 # headers match what the schema documents. Refusals (400 with field errors, 401, 404 for other

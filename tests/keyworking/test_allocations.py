@@ -55,9 +55,14 @@ def test_the_database_refuses_a_second_open_allocation_even_past_the_check(keywo
 
     with pytest.raises(ValidationError, match="by someone else"):
         allocations._insert(
-            area_id=entry.area_id, person_id=entry.person_id, entry=entry, keyworker=other_keyworker,
-            eligible_since=TODAY, allocated_on=TODAY, allocated_by=chair,
-        )  # fmt: skip
+            area_id=entry.area_id,
+            person_id=entry.person_id,
+            entry=entry,
+            keyworker=other_keyworker,
+            eligible_since=TODAY,
+            allocated_on=TODAY,
+            allocated_by=chair,
+        )
     assert Allocation.objects.filter(person_id=entry.person_id, ended_on__isnull=True).count() == 1
 
 

@@ -30,9 +30,13 @@ def colleagues_case(other_keyworker):
 
 def _contact(allocation, author, days_ago: int):
     contact_record(
-        allocation=allocation, author=author, occurred_at=timezone.now() - timedelta(days=days_ago, minutes=1),
-        mode="phone", with_whom=["parent_carer"], duration_minutes=10,
-    )  # fmt: skip
+        allocation=allocation,
+        author=author,
+        occurred_at=timezone.now() - timedelta(days=days_ago, minutes=1),
+        mode="phone",
+        with_whom=["parent_carer"],
+        duration_minutes=10,
+    )
 
 
 def test_my_caseload_lists_only_my_open_cases(signed_in, keyworker, own_case, colleagues_case):

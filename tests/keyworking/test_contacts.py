@@ -26,9 +26,14 @@ def case(keyworker):
 @pytest.fixture
 def contact(case, keyworker):
     return contact_record(
-        allocation=case, author=keyworker, occurred_at=timezone.now() - timedelta(hours=1), mode="phone",
-        with_whom=["parent_carer"], duration_minutes=15, notes="Spoke to mum",
-    )  # fmt: skip
+        allocation=case,
+        author=keyworker,
+        occurred_at=timezone.now() - timedelta(hours=1),
+        mode="phone",
+        with_whom=["parent_carer"],
+        duration_minutes=15,
+        notes="Spoke to mum",
+    )
 
 
 def _form(**changes):

@@ -85,17 +85,23 @@ def test_eligibility_began_on_the_policy_date_for_an_older_young_person():
 
 def test_eligibility_began_at_the_wider_essex_start_for_a_red_child():
     since = rules.eligible_since(
-        ESSEX, _person(date(2012, 1, 1)), [(date(2022, 6, 1), Rating.RED)],
-        on_register_from=date(2022, 6, 1), today=date(2024, 1, 1),
-    )  # fmt: skip
+        ESSEX,
+        _person(date(2012, 1, 1)),
+        [(date(2022, 6, 1), Rating.RED)],
+        on_register_from=date(2022, 6, 1),
+        today=date(2024, 1, 1),
+    )
     assert since == date(2023, 10, 1)
 
 
 def test_eligible_since_is_none_when_not_eligible_today():
     since = rules.eligible_since(
-        NEL, _person(date(2012, 1, 1)), [(date(2025, 1, 1), Rating.GREEN)],
-        on_register_from=date(2025, 1, 1), today=date(2025, 6, 1),
-    )  # fmt: skip
+        NEL,
+        _person(date(2012, 1, 1)),
+        [(date(2025, 1, 1), Rating.GREEN)],
+        on_register_from=date(2025, 1, 1),
+        today=date(2025, 6, 1),
+    )
     assert since is None
 
 
@@ -139,8 +145,12 @@ def test_small_spends_stay_within_the_item_limit_and_the_budget(amount, spent, m
 
 
 def test_a_spend_within_budget_is_fine():
-    assert rules.spend_problem(Decimal("50"), spent_this_year=Decimal("1950"), budget=Decimal("2000"),
-                               item_limit=Decimal("100")) is None  # fmt: skip
+    assert (
+        rules.spend_problem(
+            Decimal("50"), spent_this_year=Decimal("1950"), budget=Decimal("2000"), item_limit=Decimal("100")
+        )
+        is None
+    )
 
 
 def test_the_financial_year_starts_in_april():

@@ -11,10 +11,16 @@ from tests.factories import area
 
 SETTINGS = reverse("keyworking:settings", args=["thurrock"])
 VALUES = {
-    "weight_blue": 4, "weight_red": 3, "weight_amber": 2, "weight_green": 1,
-    "contact_edit_hours": 24, "contact_due_days": 10, "review_days": 60,
-    "spend_budget": "1500.00", "spend_item_limit": "150.00",
-}  # fmt: skip
+    "weight_blue": 4,
+    "weight_red": 3,
+    "weight_amber": 2,
+    "weight_green": 1,
+    "contact_edit_hours": 24,
+    "contact_due_days": 10,
+    "review_days": 60,
+    "spend_budget": "1500.00",
+    "spend_item_limit": "150.00",
+}
 
 
 def _saved():

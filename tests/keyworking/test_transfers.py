@@ -14,8 +14,14 @@ from tests.keyworking.factories import TODAY, allocated, eligible_entry
 def test_an_accepted_transfer_moves_contacts_allocations_and_locked_minutes(chair, keyworker):
     case = eligible_entry()
     allocation = allocated(case, keyworker)
-    contact_record(allocation=allocation, author=keyworker, occurred_at=timezone.now(), mode="phone",
-                   with_whom=["parent_carer"], duration_minutes=5)  # fmt: skip
+    contact_record(
+        allocation=allocation,
+        author=keyworker,
+        occurred_at=timezone.now(),
+        mode="phone",
+        with_whom=["parent_carer"],
+        duration_minutes=5,
+    )
     meeting = meetings.meeting_plan(area=area("thurrock"), held_on=TODAY, chair=chair, planned_by=chair)
     meetings.agenda_build(meeting=meeting, built_by=chair)
     meeting = meetings.meeting_start(meeting=meeting, started_by=chair)

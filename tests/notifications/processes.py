@@ -57,7 +57,7 @@ class PrivateRedis:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
-        )  # fmt: skip
+        )  # fmt: skip  # aligned table of redis-server options: one option and its value a line
         wait_for(self._answers, timeout=10, what="the private Redis to start")
 
     def _answers(self) -> bool:
@@ -114,9 +114,17 @@ class Cluster:
     def worker(self, name: str, *, concurrency: int = 1) -> subprocess.Popen:
         process, log = self._start(
             name,
-            ["worker", "--loglevel=INFO", f"--concurrency={concurrency}", "-n", f"{name}@%h",
-             "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        )  # fmt: skip
+            [
+                "worker",
+                "--loglevel=INFO",
+                f"--concurrency={concurrency}",
+                "-n",
+                f"{name}@%h",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+        )
         wait_for(lambda: b" ready." in log.read_bytes() or process.poll() is not None, what=f"worker {name}")
         assert process.poll() is None, log.read_text()
         return process

@@ -29,8 +29,14 @@ def overdue(frozen, holder):
     """Two entries reviewed on DAY_ZERO: on OVERDUE_DAY (where the clock is left) the red one's
     review is overdue and the green one's is due within a week."""
     frozen(DAY_ZERO)
-    reviewed = entry(rating=Rating.RED, decided_by=holder, given_name="Zebedee", family_name="Quartermain",
-                     nhs_number="9434765919", date_of_birth=date(2011, 4, 23))  # fmt: skip
+    reviewed = entry(
+        rating=Rating.RED,
+        decided_by=holder,
+        given_name="Zebedee",
+        family_name="Quartermain",
+        nhs_number="9434765919",
+        date_of_birth=date(2011, 4, 23),
+    )
     entry(rating=Rating.GREEN, decided_by=holder, given_name="Other")
     frozen(OVERDUE_DAY)
     return reviewed
@@ -135,8 +141,7 @@ def test_someone_without_an_email_address_sees_reminders_in_the_app_only(overdue
     assert Notification.objects.filter(delivered_at__isnull=False, email_due=False).count() == 2
 
 
-def test_a_mail_server_failure_leaves_the_reminder_to_be_sent_again(overdue, holder, run_sweep,
-                                                                    monkeypatch):  # fmt: skip
+def test_a_mail_server_failure_leaves_the_reminder_to_be_sent_again(overdue, holder, run_sweep, monkeypatch):
     def refuse(self, *args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 

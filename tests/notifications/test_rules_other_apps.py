@@ -30,9 +30,14 @@ def keyworker(frozen, keyworker_thurrock):
 def allocated(keyworker, rating: str) -> Allocation:
     case = entry(rating=rating, decided_by=keyworker)
     return Allocation.objects.create(
-        area_id=case.area_id, person_id=case.person_id, entry=case, keyworker=keyworker,
-        eligible_since=DAY_ZERO, allocated_on=DAY_ZERO, allocated_by=keyworker,
-    )  # fmt: skip
+        area_id=case.area_id,
+        person_id=case.person_id,
+        entry=case,
+        keyworker=keyworker,
+        eligible_since=DAY_ZERO,
+        allocated_on=DAY_ZERO,
+        allocated_by=keyworker,
+    )
 
 
 @pytest.mark.parametrize(
@@ -48,10 +53,15 @@ def test_no_contact_reminds_the_keyworker_after_the_ratings_own_days(keyworker, 
 def test_a_contact_restarts_the_no_contact_clock(keyworker, frozen, run_sweep):
     allocation = allocated(keyworker, Rating.RED)
     Contact.objects.create(
-        area_id=allocation.area_id, allocation=allocation, person_id=allocation.person_id,
+        area_id=allocation.area_id,
+        allocation=allocation,
+        person_id=allocation.person_id,
         occurred_at=datetime.combine(DAY_ZERO + timedelta(days=5), time(23, 30), tzinfo=LONDON),
-        mode=ContactMode.PHONE, with_whom=[ContactWith.PARENT_CARER], duration_minutes=20, author=keyworker,
-    )  # fmt: skip
+        mode=ContactMode.PHONE,
+        with_whom=[ContactWith.PARENT_CARER],
+        duration_minutes=20,
+        author=keyworker,
+    )
     assert first_day("keyworking_no_contact", days_from(DAY_ZERO, 20), frozen, run_sweep) == DAY_ZERO + timedelta(12)
 
 
@@ -129,8 +139,7 @@ def test_a_report_not_issued_two_weeks_after_the_review_is_overdue(coordinator, 
     )
 
 
-def test_actions_due_soon_and_overdue_go_to_coordinators_and_an_owner_with_an_account(coordinator, frozen,
-                                                                                        run_sweep):  # fmt: skip
+def test_actions_due_soon_and_overdue_go_to_coordinators_and_an_owner_with_an_account(coordinator, frozen, run_sweep):
     owner = immediate(user_with_roles("owner.thurrock", {"thurrock": [Role.KEYWORKER]}))
     outsider = immediate(user_with_roles("owner.newham", {"newham": [Role.KEYWORKER]}))
     due = DAY_ZERO + timedelta(days=30)
@@ -139,8 +148,14 @@ def test_actions_due_soon_and_overdue_go_to_coordinators_and_an_owner_with_an_ac
         review = cetr_factories.review(person, requested_on=DAY_ZERO)
         review_record(review=review, held_on=DAY_ZERO)
         recommendation = recommendation_add(review=review, text="A synthetic recommendation")
-        action_add(recommendation=recommendation, description="Do it", owner_name="Pat", owner_organisation="Org",
-                   due_on=due, owner_user=owner_user)  # fmt: skip
+        action_add(
+            recommendation=recommendation,
+            description="Do it",
+            owner_name="Pat",
+            owner_organisation="Org",
+            due_on=due,
+            owner_user=owner_user,
+        )
     assert first_day("cetr_action_due_soon", days_from(due - timedelta(15), 3), frozen, run_sweep) == (
         due - timedelta(days=14)
     )
@@ -209,6 +224,5 @@ def test_a_referral_decision_is_due_a_week_before_the_target_and_overdue_after(h
 
 def test_a_rating_change_moves_the_no_contact_clock(keyworker, frozen, run_sweep):
     allocation = allocated(keyworker, Rating.GREEN)
-    rating_record(entry=allocation.entry, rating=Rating.RED, reason="Crisis", decided_on=DAY_ZERO,
-                  decided_by=keyworker)  # fmt: skip
+    rating_record(entry=allocation.entry, rating=Rating.RED, reason="Crisis", decided_on=DAY_ZERO, decided_by=keyworker)
     assert first_day("keyworking_no_contact", days_from(DAY_ZERO, 10), frozen, run_sweep) == DAY_ZERO + timedelta(7)

@@ -66,8 +66,13 @@ def test_a_review_fires_once_however_many_sweeps(red_entry, frozen, run_sweep):
 def test_a_new_review_date_brings_a_new_reminder(red_entry, holder, frozen, run_sweep):
     frozen(DAY_ZERO + timedelta(days=7))
     run_sweep()
-    rating_record(entry=red_entry, rating=Rating.RED, reason="Reviewed", decided_on=DAY_ZERO + timedelta(days=7),
-                  decided_by=holder)  # fmt: skip
+    rating_record(
+        entry=red_entry,
+        rating=Rating.RED,
+        reason="Reviewed",
+        decided_on=DAY_ZERO + timedelta(days=7),
+        decided_by=holder,
+    )
     frozen(DAY_ZERO + timedelta(days=14))
     run_sweep()
     assert fired("review_due_soon") == [DAY_ZERO + timedelta(days=14), DAY_ZERO + timedelta(days=21)]
@@ -80,8 +85,9 @@ def test_the_reminder_lead_time_is_the_areas_own(red_entry, frozen, run_sweep):
     assert first_day("review_due_soon", days_from(DAY_ZERO, 20), frozen, run_sweep) == DAY_ZERO + timedelta(days=11)
 
 
-def test_review_reminders_go_only_to_the_areas_dsr_holders(red_entry, holder, holder_newham, keyworker_thurrock,
-                                                           frozen, run_sweep):  # fmt: skip
+def test_review_reminders_go_only_to_the_areas_dsr_holders(
+    red_entry, holder, holder_newham, keyworker_thurrock, frozen, run_sweep
+):
     frozen(DAY_ZERO + timedelta(days=20))
     run_sweep()
     assert set(Notification.objects.values_list("recipient__username", flat=True)) == {holder.username}
@@ -100,8 +106,9 @@ def test_removed_entries_get_no_reminders(red_entry, frozen, run_sweep):
 def consented_entry(frozen, holder):
     frozen(DAY_ZERO)
     opened = entry(date_of_birth=date(2008, 1, 10))
-    consent_record(entry=opened, basis=ConsentBasis.CAPACITOUS, given_by="Alex", recorded_on=DAY_ZERO,
-                   recorded_by=holder)  # fmt: skip
+    consent_record(
+        entry=opened, basis=ConsentBasis.CAPACITOUS, given_by="Alex", recorded_on=DAY_ZERO, recorded_by=holder
+    )
     return opened
 
 
@@ -156,8 +163,9 @@ def test_the_transition_flag_follows_the_areas_register_age(frozen, holder, run_
 def discharged(frozen, holder):
     frozen(DAY_ZERO)
     someone = person()
-    episode = episode_admit(person=someone, admitted_on=DAY_ZERO, hospital="Test Hospital", section="s2",
-                            recorded_by=holder)  # fmt: skip
+    episode = episode_admit(
+        person=someone, admitted_on=DAY_ZERO, hospital="Test Hospital", section="s2", recorded_by=holder
+    )
     episode_discharge(episode=episode, discharged_on=DAY_ZERO, destination="Home", recorded_by=holder)
     return episode  # held at red until DAY_ZERO + 14
 
@@ -169,8 +177,9 @@ def test_hold_ending_fires_two_days_before_the_hold_ends(discharged, chair_thurr
 
 
 def test_a_later_rating_decision_ends_the_hold_and_its_reminder(discharged, holder, frozen, run_sweep):
-    rating_record(entry=discharged.entry, rating=Rating.BLUE, reason="Readmitted", decided_on=DAY_ZERO,
-                  decided_by=holder)  # fmt: skip
+    rating_record(
+        entry=discharged.entry, rating=Rating.BLUE, reason="Readmitted", decided_on=DAY_ZERO, decided_by=holder
+    )
     frozen(DAY_ZERO + timedelta(days=13))
     run_sweep()
     assert not fired("hold_ending")
@@ -180,14 +189,22 @@ def test_a_later_rating_decision_ends_the_hold_and_its_reminder(discharged, hold
 def admit_out_of_area(frozen, holder):
     def admit(born: date, **details):
         frozen(DAY_ZERO)
-        return episode_admit(person=person(date_of_birth=born), admitted_on=DAY_ZERO, hospital="Far Hospital",
-                             section="s3", out_of_area=True, recorded_by=holder, **details)  # fmt: skip
+        return episode_admit(
+            person=person(date_of_birth=born),
+            admitted_on=DAY_ZERO,
+            hospital="Far Hospital",
+            section="s3",
+            out_of_area=True,
+            recorded_by=holder,
+            **details,
+        )
 
     return admit
 
 
-def test_oversight_visits_for_children_fall_every_6_weeks_with_a_weeks_notice(admit_out_of_area, coordinator_thurrock,
-                                                                             frozen, run_sweep):  # fmt: skip
+def test_oversight_visits_for_children_fall_every_6_weeks_with_a_weeks_notice(
+    admit_out_of_area, coordinator_thurrock, frozen, run_sweep
+):
     admit_out_of_area(date(2012, 5, 17))
     assert first_day("oversight_visit_due", days_from(DAY_ZERO, 40), frozen, run_sweep) == DAY_ZERO + timedelta(days=35)
     for day in days_from(DAY_ZERO + timedelta(days=36), 50):
@@ -207,8 +224,9 @@ def test_oversight_visits_for_adults_fall_every_8_weeks(admit_out_of_area, froze
 
 def test_no_oversight_visits_in_area_or_after_discharge(admit_out_of_area, holder, frozen, run_sweep):
     frozen(DAY_ZERO)
-    episode_admit(person=person(given_name="Near"), admitted_on=DAY_ZERO, hospital="Local", section="s2",
-                  recorded_by=holder)  # fmt: skip
+    episode_admit(
+        person=person(given_name="Near"), admitted_on=DAY_ZERO, hospital="Local", section="s2", recorded_by=holder
+    )
     away = admit_out_of_area(date(2012, 5, 17), section_17_leave="")
     episode_discharge(episode=away, discharged_on=DAY_ZERO + timedelta(days=1), destination="Home", recorded_by=holder)
     frozen(DAY_ZERO + timedelta(days=40))

@@ -41,8 +41,11 @@ def test_the_list_is_logged_as_a_read_of_the_people_named(signed_in, holder, min
     signed_in(holder).get(LIST)
     logged = AccessLogEntry.objects.get()
     assert (logged.kind, logged.record_type, logged.record_ids, logged.person_ids) == (
-        "list", "notification", [mine.id], [mine.person_id]
-    )  # fmt: skip
+        "list",
+        "notification",
+        [mine.id],
+        [mine.person_id],
+    )
 
 
 def test_nobody_sees_another_users_notifications(signed_in, holder, mine, thurrock_entry):
@@ -152,8 +155,9 @@ def test_signed_out_people_are_sent_to_sign_in(client, mine):
 
 
 @pytest.mark.parametrize("rows", [1, 20])
-def test_the_list_costs_the_same_queries_for_one_or_many(signed_in, holder, thurrock_entry, rows,
-                                                        django_assert_num_queries):  # fmt: skip
+def test_the_list_costs_the_same_queries_for_one_or_many(
+    signed_in, holder, thurrock_entry, rows, django_assert_num_queries
+):
     for number in range(rows):
         delivered(holder, thurrock_entry, subject_id=thurrock_entry.id + 1000 + number)
     client = signed_in(holder)
@@ -163,8 +167,9 @@ def test_the_list_costs_the_same_queries_for_one_or_many(signed_in, holder, thur
 
 
 @pytest.mark.parametrize("rows", [1, 20])
-def test_opening_costs_the_same_queries_whatever_else_there_is(signed_in, holder, thurrock_entry, rows,
-                                                               django_assert_num_queries):  # fmt: skip
+def test_opening_costs_the_same_queries_whatever_else_there_is(
+    signed_in, holder, thurrock_entry, rows, django_assert_num_queries
+):
     notifications = [delivered(holder, thurrock_entry, subject_id=thurrock_entry.id + 1000 + n) for n in range(rows)]
     client = signed_in(holder)
     client.get(LIST)
@@ -221,8 +226,9 @@ def test_reminder_settings_refuse_bad_input(signed_in, holder):
     assert "Enter a number of weeks of 1 or more" in response.content.decode()
 
 
-def test_reminder_settings_are_for_the_areas_holders_and_admins_only(signed_in, holder_newham, keyworker_thurrock,
-                                                                     area_admin_thurrock):  # fmt: skip
+def test_reminder_settings_are_for_the_areas_holders_and_admins_only(
+    signed_in, holder_newham, keyworker_thurrock, area_admin_thurrock
+):
     assert signed_in(holder_newham).get(_settings_url()).status_code == 404
     assert signed_in(keyworker_thurrock).get(_settings_url()).status_code == 404
     assert signed_in(keyworker_thurrock).get(reverse("notifications:settings-index")).status_code == 404

@@ -20,10 +20,18 @@ def _bearer(api_client, user):
 
 def _new(**changes):
     return {
-        "area": "thurrock", "given_name": "Robin", "family_name": "Examplechild", "date_of_birth": "2011-04-03",
-        "diagnosis": "autism", "has_ehc_plan": "no", "concerns": "Crisis at A&E", "consent_to_be_considered": True,
-        "referrer_name": "Dr Example", "referrer_organisation": "Demo CAMHS", "referrer_email": "dr@example.nhs.uk",
-    } | changes  # fmt: skip
+        "area": "thurrock",
+        "given_name": "Robin",
+        "family_name": "Examplechild",
+        "date_of_birth": "2011-04-03",
+        "diagnosis": "autism",
+        "has_ehc_plan": "no",
+        "concerns": "Crisis at A&E",
+        "consent_to_be_considered": True,
+        "referrer_name": "Dr Example",
+        "referrer_organisation": "Demo CAMHS",
+        "referrer_email": "dr@example.nhs.uk",
+    } | changes
 
 
 def test_a_dsr_holders_system_lists_its_areas_referrals(api_client, dsr_holder_thurrock):
@@ -58,8 +66,11 @@ def test_a_professionals_system_sends_a_referral_to_any_area(api_client, keywork
     assert response.status_code == 201
     stored = Referral.objects.get()
     assert response.json() == {
-        "reference": stored.reference, "area": "newham", "status": "new", "received_at": response.json()["received_at"]
-    }  # fmt: skip
+        "reference": stored.reference,
+        "area": "newham",
+        "status": "new",
+        "received_at": response.json()["received_at"],
+    }
     assert (stored.area, stored.source, stored.referred_by) == (area("newham"), Source.API, keyworker_thurrock)
 
 

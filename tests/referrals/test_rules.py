@@ -66,8 +66,10 @@ def test_bad_postcodes_are_refused(value):
     assert rules.postcode_problem(value)
 
 
-@pytest.mark.parametrize(("value", "ok"), [("01375 123 456", True), ("+44 7700 900982", True), ("123", False),
-                                           ("call me", False), ("0" * 16, False)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("01375 123 456", True), ("+44 7700 900982", True), ("123", False), ("call me", False), ("0" * 16, False)],
+)
 def test_phone_numbers(value, ok):
     assert (rules.phone_problem(value) is None) is ok
 
@@ -113,7 +115,9 @@ def test_references_are_readable_and_random():
         assert not set(reference[4:].replace("-", "")) & set("01ILOU")
 
 
-@pytest.mark.parametrize(("typed", "stored"), [("ref 7k4m 2q9p", "REF-7K4M-2Q9P"), ("7K4M-2Q9P", "REF-7K4M-2Q9P"),
-                                              ("REF-7K4M-2Q9", None), ("Smith", None)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("ref 7k4m 2q9p", "REF-7K4M-2Q9P"), ("7K4M-2Q9P", "REF-7K4M-2Q9P"), ("REF-7K4M-2Q9", None), ("Smith", None)],
+)
 def test_references_are_recognised_as_people_type_them(typed, stored):
     assert normalise_reference(typed) == stored

@@ -37,11 +37,17 @@ def holder():
 
 def _details(**changes):
     return {
-        "given_name": "Robin", "family_name": "Examplechild", "preferred_name": "",
+        "given_name": "Robin",
+        "family_name": "Examplechild",
+        "preferred_name": "",
         "date_of_birth": date(2011, 4, 3),
-        "nhs_number": "", "address": "", "postcode": "", "diagnosis": "autism", "has_ehc_plan": True,
+        "nhs_number": "",
+        "address": "",
+        "postcode": "",
+        "diagnosis": "autism",
+        "has_ehc_plan": True,
         "education_setting": "",
-    } | changes  # fmt: skip
+    } | changes
 
 
 def _accept(received, holder, **overrides):
@@ -188,8 +194,10 @@ def test_forwarding_moves_the_referral_and_its_trail_and_leaves_a_note(holder):
     )
     received.refresh_from_db()
     assert (received.area, received.forwarded_from, received.status) == (
-        area("newham"), area("thurrock"), ReferralStatus.NEW
-    )  # fmt: skip
+        area("newham"),
+        area("thurrock"),
+        ReferralStatus.NEW,
+    )
     assert set(TriageStep.objects.values_list("area_id", flat=True)) == {area("newham").id}
     events = Referral.pgh_event_model.objects.filter(pgh_obj_id=received.pk)
     assert set(events.values_list("area_id", flat=True)) == {area("newham").id}

@@ -158,10 +158,16 @@ def test_a_made_up_status_is_refused(holder):
 
 def _accept_answers(**changes):
     answers = {
-        "person": "new", "given_name": "Robin", "family_name": "Examplechild", "date_of_birth": "2011-04-03",
-        "diagnosis": "autism", "basis": ConsentBasis.PARENTAL, "given_by": "Sam Exampleparent",
-        "relationship": "Mum", "recorded_on": TODAY.isoformat(),
-    }  # fmt: skip
+        "person": "new",
+        "given_name": "Robin",
+        "family_name": "Examplechild",
+        "date_of_birth": "2011-04-03",
+        "diagnosis": "autism",
+        "basis": ConsentBasis.PARENTAL,
+        "given_by": "Sam Exampleparent",
+        "relationship": "Mum",
+        "recorded_on": TODAY.isoformat(),
+    }
     return answers | changes
 
 
@@ -275,8 +281,13 @@ def test_a_forwarded_referral_can_be_decided_by_the_receiving_area(signed_in, ds
 
 def test_a_dsr_holder_sets_their_areas_decision_target(holder, signed_in, dsr_holder_newham):
     url = reverse("referrals:settings", args=["thurrock"])
-    form = {"decision_target_days": 21, "public_submissions_per_hour": 5, "public_minimum_fill_seconds": 3,
-            "maximum_age": 25, "public_form_open": "on"}  # fmt: skip
+    form = {
+        "decision_target_days": 21,
+        "public_submissions_per_hour": 5,
+        "public_minimum_fill_seconds": 3,
+        "maximum_age": 25,
+        "public_form_open": "on",
+    }
     assert holder.post(url, form).status_code == 302
     assert settings_for(ReferralSettings, area("thurrock").id).decision_target_days == 21
     assert holder.post(url, form | {"decision_target_days": 0}).status_code == 400

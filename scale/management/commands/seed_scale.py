@@ -22,9 +22,17 @@ from scale import cetr, keyworking, meetings, register
 
 # Rough shares of the 0–25 population by area (ONS codes): how the people are spread.
 AREA_SHARES = {
-    "E10000012": 33, "E06000033": 4, "E06000034": 4, "E09000002": 6, "E09000012": 7, "E09000016": 5,
-    "E09000025": 9, "E09000026": 7, "E09000030": 8, "E09000031": 6,
-}  # fmt: skip
+    "E10000012": 33,
+    "E06000033": 4,
+    "E06000034": 4,
+    "E09000002": 6,
+    "E09000012": 7,
+    "E09000016": 5,
+    "E09000025": 9,
+    "E09000026": 7,
+    "E09000030": 8,
+    "E09000031": 6,
+}
 # People seeded per transaction. The history triggers' cost per row grows with the size of the
 # transaction (5,000 contacts took 1.8 s in a fresh one, 6.8 s after 25,000 more rows in the
 # same one), so one transaction per area made Essex alone take over half an hour.

@@ -62,8 +62,14 @@ def test_keyworkers_see_only_their_own_allocations_and_contacts(api_client, keyw
     mine = allocated(eligible_entry(given_name="Mine"), keyworker)
     theirs = allocated(eligible_entry(given_name="Theirs"), other_keyworker)
     for allocation, author in ((mine, keyworker), (theirs, other_keyworker)):
-        contact_record(allocation=allocation, author=author, occurred_at=timezone.now(), mode="phone",
-                       with_whom=["young_person"], duration_minutes=5)  # fmt: skip
+        contact_record(
+            allocation=allocation,
+            author=author,
+            occurred_at=timezone.now(),
+            mode="phone",
+            with_whom=["young_person"],
+            duration_minutes=5,
+        )
     client = _as(api_client, keyworker)
     assert [row["id"] for row in client.get("/api/v1/allocations/").json()["results"]] == [mine.pk]
     assert [row["allocation"] for row in client.get("/api/v1/contacts/").json()["results"]] == [mine.pk]
@@ -73,10 +79,19 @@ def test_keyworkers_see_only_their_own_allocations_and_contacts(api_client, keyw
 def test_a_keyworker_logs_a_contact_and_a_goal_through_the_api(api_client, keyworker):
     case = allocated(eligible_entry(), keyworker)
     client = _as(api_client, keyworker)
-    response = client.post("/api/v1/contacts/", {
-        "allocation": case.pk, "occurred_at": timezone.now().isoformat(), "mode": "video",
-        "with_whom": ["parent_carer"], "duration_minutes": 20, "activities": ["information"], "notes": "Leaflets",
-    }, format="json")  # fmt: skip
+    response = client.post(
+        "/api/v1/contacts/",
+        {
+            "allocation": case.pk,
+            "occurred_at": timezone.now().isoformat(),
+            "mode": "video",
+            "with_whom": ["parent_carer"],
+            "duration_minutes": 20,
+            "activities": ["information"],
+            "notes": "Leaflets",
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.json()
     response = client.post("/api/v1/goals/", {"allocation": case.pk, "description": "Join a club"}, format="json")
     assert response.status_code == 201
@@ -94,9 +109,16 @@ def test_bad_contact_input_is_400_with_field_errors(api_client, keyworker):
 
 def test_a_keyworker_cannot_log_on_another_keyworkers_case(api_client, keyworker, other_keyworker):
     theirs = allocated(eligible_entry(), other_keyworker)
-    response = _as(api_client, keyworker).post("/api/v1/contacts/", {
-        "allocation": theirs.pk, "occurred_at": timezone.now().isoformat(), "mode": "phone",
-        "with_whom": ["parent_carer"], "duration_minutes": 20,
-    }, format="json")  # fmt: skip
+    response = _as(api_client, keyworker).post(
+        "/api/v1/contacts/",
+        {
+            "allocation": theirs.pk,
+            "occurred_at": timezone.now().isoformat(),
+            "mode": "phone",
+            "with_whom": ["parent_carer"],
+            "duration_minutes": 20,
+        },
+        format="json",
+    )
     assert response.status_code == 400
     assert "allocation" in response.json()

@@ -8,8 +8,9 @@ from dsr.models.meeting import AgendaReason
 
 
 def _facts(**changes):
-    return rules.EntryFacts(**({"status": "active", "rating": "green", "next_review_due": None,
-                                "accepted_on": date(2025, 1, 1)} | changes))  # fmt: skip
+    return rules.EntryFacts(
+        **({"status": "active", "rating": "green", "next_review_due": None, "accepted_on": date(2025, 1, 1)} | changes)
+    )
 
 
 def test_red_amber_and_blue_are_discussed_green_is_not():
@@ -37,8 +38,9 @@ def test_entries_accepted_since_the_last_meeting_are_new():
     assert rules.register_reasons(
         facts, meeting_on=date(2025, 6, 2), previous_meeting_on=date(2025, 5, 5), review_window_days=7
     ) == [AgendaReason.NEW]
-    assert rules.register_reasons(_facts(status="accepted"), meeting_on=date(2025, 6, 2), previous_meeting_on=None,
-                                  review_window_days=7) == [AgendaReason.NEW]  # fmt: skip
+    assert rules.register_reasons(
+        _facts(status="accepted"), meeting_on=date(2025, 6, 2), previous_meeting_on=None, review_window_days=7
+    ) == [AgendaReason.NEW]
 
 
 def test_urgent_comes_before_everything():

@@ -117,9 +117,12 @@ def test_a_keyworking_decision_to_allocate_allocates_at_the_meeting(meeting, cha
     meeting = _started(meeting, chair)
     item = meeting.items.select_related("entry", "meeting").get()
     services.item_discuss(
-        item=item, decided_by=chair, notes="Agreed", keyworking_decision=KeyworkingDecision.ALLOCATE,
+        item=item,
+        decided_by=chair,
+        notes="Agreed",
+        keyworking_decision=KeyworkingDecision.ALLOCATE,
         keyworker_id=keyworker.pk,
-    )  # fmt: skip
+    )
     allocation = Allocation.objects.get(person_id=case.person_id)
     assert (allocation.keyworker, allocation.meeting_id) == (keyworker, meeting.id)
     item.refresh_from_db()
@@ -135,9 +138,12 @@ def test_closing_keyworking_at_the_meeting_needs_a_reason(meeting, chair, keywor
     with pytest.raises(ValidationError, match="reason"):
         services.item_discuss(item=item, decided_by=chair, notes="", keyworking_decision=KeyworkingDecision.CLOSE)
     services.item_discuss(
-        item=item, decided_by=chair, notes="", keyworking_decision=KeyworkingDecision.CLOSE,
+        item=item,
+        decided_by=chair,
+        notes="",
+        keyworking_decision=KeyworkingDecision.CLOSE,
         keyworking_reason="Goals met; family confident",
-    )  # fmt: skip
+    )
     allocation.refresh_from_db()
     assert allocation.ended_on == TODAY
     assert "Goals met" in allocation.end_reason
@@ -151,9 +157,14 @@ def test_a_refused_keyworking_decision_saves_nothing_of_the_discussion(meeting, 
     item = meeting.items.select_related("entry", "meeting").get()
     with pytest.raises(ValidationError):
         services.item_discuss(
-            item=item, decided_by=chair, notes="", rating=Rating.RED, rating_reason="Worse",
-            keyworking_decision=KeyworkingDecision.ALLOCATE, keyworker_id=keyworker.pk,
-        )  # fmt: skip
+            item=item,
+            decided_by=chair,
+            notes="",
+            rating=Rating.RED,
+            rating_reason="Worse",
+            keyworking_decision=KeyworkingDecision.ALLOCATE,
+            keyworker_id=keyworker.pk,
+        )
     assert not RatingChange.objects.filter(entry=case, meeting=meeting).exists()
 
 
@@ -165,8 +176,9 @@ def _closed_meeting_with_a_case(meeting, chair, *, held_on=None):
     meeting = _started(meeting, chair)
     item = meeting.items.select_related("entry", "meeting").get(person__given_name="Discussed")
     services.item_discuss(item=item, decided_by=chair, notes="Discussed")
-    services.action_add(item=item, description="Call the school", due_on=TODAY + timedelta(days=7),
-                        owner=chair, created_by=chair)  # fmt: skip
+    services.action_add(
+        item=item, description="Call the school", due_on=TODAY + timedelta(days=7), owner=chair, created_by=chair
+    )
     return services.meeting_close(meeting=meeting, closed_by=chair), item
 
 
@@ -239,6 +251,9 @@ def test_feedback_is_recorded_once_per_recipient(meeting, chair):
         services.feedback_record(item=item, recipient="family", given_on=TODAY, method="letter", recorded_by=chair)
     with pytest.raises(ValidationError, match="before the meeting"):
         services.feedback_record(
-            item=item, recipient="referrer", given_on=meeting.held_on - timedelta(days=1), method="email",
+            item=item,
+            recipient="referrer",
+            given_on=meeting.held_on - timedelta(days=1),
+            method="email",
             recorded_by=chair,
-        )  # fmt: skip
+        )

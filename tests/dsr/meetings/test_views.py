@@ -41,9 +41,14 @@ def test_a_chair_runs_a_meeting_end_to_end(signed_in, chair, keyworker):
     item = meeting.items.get()
     response = client.post(
         reverse("dsr:meetings:item", args=[meeting.pk, item.pk]),
-        {"rating": "red", "rating_reason": "Escalating", "notes": "Discussed canary-thurrock",
-         "keyworking_decision": "allocate", "keyworker": keyworker.pk},
-    )  # fmt: skip
+        {
+            "rating": "red",
+            "rating_reason": "Escalating",
+            "notes": "Discussed canary-thurrock",
+            "keyworking_decision": "allocate",
+            "keyworker": keyworker.pk,
+        },
+    )
     assert response.status_code == 302
     client.post(
         reverse("dsr:meetings:action-add", args=[meeting.pk, item.pk]),
