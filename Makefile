@@ -33,7 +33,7 @@ run: setup
 	PORT=$(PORT) scripts/run.sh
 
 test: setup checks
-	$(BIN)/pytest --numprocesses=$(TEST_WORKERS)
+	$(BIN)/pytest --numprocesses=$(TEST_WORKERS) --durations=10
 
 # For daily work: everything but the browser journeys and the reliability tests with real
 # Celery workers. `make test` is the whole truth, and what CI runs.
