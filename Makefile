@@ -35,10 +35,10 @@ run: setup
 test: setup checks
 	$(BIN)/pytest --numprocesses=$(TEST_WORKERS) --durations=10
 
-# For daily work: everything but the browser journeys and the reliability tests with real
-# Celery workers. `make test` is the whole truth, and what CI runs.
+# For daily work: everything but the browser journeys, the reliability tests with real Celery
+# workers and the API fuzz (the slowest module). `make test` is the whole truth, and what CI runs.
 test-fast: $(VENV)/.installed node_modules/.installed checks
-	$(BIN)/pytest --numprocesses=$(TEST_WORKERS) --ignore=tests/e2e -m "not slow"
+	$(BIN)/pytest --numprocesses=$(TEST_WORKERS) --ignore=tests/e2e --ignore=tests/isolation/test_api_fuzz.py -m "not slow"
 
 checks: $(VENV)/.installed
 	$(BIN)/ruff check .
