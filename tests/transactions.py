@@ -10,14 +10,11 @@ from django.db import connection, transaction
 def rolled_back_at_end(django_db_blocker):
     """For a module- or session-scoped fixture: what it writes stays for every test in its scope
     (each test's own changes roll back to a savepoint inside it) and is all rolled back at the end."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
+    with django_db_blocker.unblock(), transaction.atomic():
         try:
             yield
         finally:
             transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 def check_deferred_constraints() -> None:
